@@ -1,0 +1,46 @@
+# Two commands for everyone:  make lab  (open the course)   make test  (run every test)
+# Both create .venv with the standard venv module if needed and install the
+# project (editable, with its test extra) pinned by constraints.txt, the exact
+# versions the committed notebooks were executed with.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+LAB_ARGS ?=
+
+.PHONY: setup lab test test-browser lint bench execute clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11 or similar")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	@touch $(STAMP)
+
+lab: setup
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+lint: setup
+	$(VENV)/bin/ruff check lessons tests
+
+# Unit tests and every notebook under nbval (saved outputs compared with fresh ones).
+test: setup lint
+	$(PY) -m pytest --nbval --nbval-current-env -m "not browser" -q
+
+test-browser: setup
+	$(PY) -m pytest -m browser -q
+
+# Re-execute notebooks in place after editing them: make execute NB=notebooks/02_trade.ipynb
+NB ?= notebooks/*.ipynb
+execute: setup
+	LESSONS_PROGRESS=$$(mktemp -d)/progress.json $(VENV)/bin/jupyter nbconvert --to notebook \
+	  --execute --inplace --ExecutePreprocessor.store_widget_state=False $(NB)
+
+bench: setup
+	$(PY) -m lessons.bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info
