@@ -1,0 +1,161 @@
+"""lessons.data: loading, typing and checking the data package."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from lessons import DataError, describe_dataset, list_datasets, load_dataset
+from lessons.data import data_dir
+
+
+def error_of(name: str) -> str:
+    with pytest.raises(DataError) as info:
+        load_dataset(name)
+    return str(info.value)
+
+
+def test_load_dataset_types_columns_from_the_schema(tiny):
+    trade = load_dataset("trade")
+    assert str(trade["year"].dtype) == "Int64"
+    assert str(trade["total_usd_bn"].dtype) == "Float64"
+    assert str(trade["preferred"].dtype) == "boolean"
+    assert isinstance(trade["basis"].dtype, pd.CategoricalDtype)
+    assert list(trade["basis"].cat.categories) == ["China customs", "derived"]
+    assert trade["claim_id"].isna().tolist() == [True, False, True]
+    assert trade.loc[trade.preferred, "total_usd_bn"].tolist() == [95.28, 68.0]
+
+
+def test_each_call_returns_an_independent_copy(tiny):
+    first = load_dataset("trade")
+    first.loc[0, "total_usd_bn"] = -1
+    assert load_dataset("trade").loc[0, "total_usd_bn"] == 95.28
+
+
+def test_a_changed_file_is_read_again(tiny):
+    assert len(load_dataset("trade")) == 3
+    tiny.write("trade.csv", "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            "2016,69.525,China customs,true,gac,\n")
+    assert load_dataset("trade")["year"].tolist() == [2016]
+
+
+def test_unknown_dataset_lists_the_available_ones(tiny):
+    message = error_of("trad")
+    assert "no dataset called 'trad'" in message
+    assert "actors, claims, sources, trade" in message
+
+
+def test_non_number_names_file_row_and_column(tiny):
+    tiny.write("trade.csv", "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            "2014,95.28,China customs,true,gac,\n"
+                            "2015,abc,derived,true,gac,\n")
+    message = error_of("trade")
+    assert re.search(r"trade\.csv row 3, column 'total_usd_bn': 'abc' is not a number$", message)
+
+
+@pytest.mark.parametrize("bad", ["nan", "inf", "1,200", "12 bn"])
+def test_numbers_must_be_plain_and_finite(tiny, bad):
+    tiny.write("trade.csv", "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            f'2014,"{bad}",China customs,true,gac,\n')
+    assert "is not a number" in error_of("trade")
+
+
+def test_year_must_be_a_whole_number(tiny):
+    tiny.write("trade.csv", "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            "2014.5,1,China customs,true,gac,\n")
+    assert "row 2, column 'year': '2014.5' is not a whole number" in error_of("trade")
+
+
+def test_boolean_and_enum_and_required_are_checked(tiny):
+    head = "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+    tiny.write("trade.csv", head + "2014,1,China customs,maybe,gac,\n")
+    assert "column 'preferred': 'maybe' is not true or false" in error_of("trade")
+    tiny.write("trade.csv", head + "2014,1,guesswork,true,gac,\n")
+    assert "column 'basis': 'guesswork' is not one of: China customs, derived" in error_of("trade")
+    tiny.write("trade.csv", head + "2014,1,China customs,true,,\n")
+    assert "row 2, column 'source_id': a value is required" in error_of("trade")
+
+
+def test_missing_and_unexpected_columns_are_named(tiny):
+    tiny.write("trade.csv", "year,total,basis,preferred,source_id,claim_id\n")
+    message = error_of("trade")
+    assert "missing column(s) 'total_usd_bn'" in message
+    assert "unexpected column(s) 'total'" in message
+
+
+def test_dangling_source_id_is_reported_with_the_register(tiny):
+    tiny.write("trade.csv", "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            "2014,1,China customs,true,nowhere,\n")
+    assert "row 2, column 'source_id': 'nowhere' is not a source_id in" in error_of("trade")
+
+
+def test_dangling_claim_id_is_reported(tiny):
+    tiny.write("trade.csv", "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            "2014,1,China customs,true,article,c999z\n")
+    assert "'c999z' is not a claim_id" in error_of("trade")
+
+
+def test_duplicate_primary_key_is_reported(tiny):
+    tiny.write("trade.csv", "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            "2014,1,China customs,true,gac,\n2014,2,China customs,true,gac,\n")
+    assert "row 3: duplicate key (year=2014, source_id=gac)" in error_of("trade")
+
+
+def test_empty_file(tiny):
+    tiny.write("trade.csv", "")
+    assert error_of("trade").endswith("trade.csv: the file is empty; expected a header row and data rows")
+
+
+def test_wrong_encoding_names_the_row(tiny):
+    tiny.write("trade.csv", b"year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            b"2014,1,China customs,true,gac,\n"
+                            + "2015,2,China customs,true,gac,caf\u00e9\n".encode("latin-1"))
+    assert "trade.csv row 3: not UTF-8 text (byte 0xe9)" in error_of("trade")
+
+
+def test_instructor_package_missing_a_dataset_file(tiny):
+    (tiny.root / "trade.csv").unlink()
+    message = error_of("trade")
+    assert "trade.csv: file missing for dataset 'trade'" in message
+
+
+def test_data_dir_without_a_package_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("LESSONS_DATA_DIR", str(tmp_path))
+    message = error_of("trade")
+    assert "no data package description found" in message
+    assert "LESSONS_DATA_DIR is set to" in message
+    assert data_dir() == tmp_path
+
+
+def test_broken_datapackage_json_names_line(tiny):
+    tiny.write("datapackage.json", '{"resources": [\n  {"name": "x",}\n]}')
+    assert re.search(r"datapackage\.json line 2, column \d+: not valid JSON", error_of("trade"))
+
+
+def test_non_string_name_is_refused_clearly(tiny):
+    assert "dataset names are strings" in error_of(42)
+
+
+def test_symlink_stored_as_text_is_followed(tiny):
+    # Git on a system without symlinks writes the link target as a small text file.
+    (tiny.root / "seeds").mkdir()
+    (tiny.root / "seeds" / "sources.csv").write_text(TINY_SOURCES, encoding="utf-8")
+    tiny.write("sources.csv", "seeds/sources.csv")
+    assert load_dataset("sources")["source_id"].tolist() == ["article", "gac"]
+
+
+TINY_SOURCES = (
+    "source_id,title,publisher,originating_org,author,date,url,kind,accessed,note\n"
+    "article,The article,IDST,,A. Author,2022,,article,2026-11-28,\n"
+    "gac,Trade in 2014,TASS,China customs,,2015-01-13,https://example.org/t,news agency,,\n"
+)
+
+
+def test_list_and_describe_datasets_come_from_the_schema(tiny):
+    listing = list_datasets()
+    assert list(listing.index) == ["sources", "claims", "actors", "trade"]
+    assert listing.loc["trade", "description"] == "The trade table"
+    described = describe_dataset("trade")
+    assert described.loc["total_usd_bn", "type"] == "number"

@@ -1,0 +1,71 @@
+"""Citations come from provenance; charts carry them as a source line."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from lessons import DataError, cite, finish, load_dataset, use_course_style  # noqa: E402
+from lessons.charts import PALETTE  # noqa: E402
+
+
+def test_cite_lists_the_sources_behind_the_rows_in_order(tiny):
+    trade = load_dataset("trade")
+    citation = cite(trade)
+    assert list(citation.sources["source_id"]) == ["gac", "article"]
+    text = repr(citation)
+    assert "[gac] China customs, via TASS: Trade in 2014 (2015-01-13). https://example.org/t" in text
+    assert "[article] IDST: The article (2022). - paragraph 23" in text
+
+
+def test_cite_only_the_rows_selected(tiny):
+    trade = load_dataset("trade")
+    assert list(cite(trade[trade.preferred]).sources["source_id"]) == ["gac"]
+
+
+def test_cite_a_dataset_by_name_and_ids(tiny):
+    assert list(cite("trade").sources["source_id"]) == ["gac", "article"]
+    assert list(cite(["c023a"]).sources["source_id"]) == ["article"]
+
+
+def test_cite_refuses_unknown_ids_and_frames_without_provenance(tiny):
+    with pytest.raises(DataError, match="unknown source id"):
+        cite(["nowhere"])
+    import pandas as pd
+
+    with pytest.raises(DataError, match="needs rows with a 'source_id' column"):
+        cite(pd.DataFrame({"x": [1]}))
+
+
+def test_short_source_note_names_origins_and_article_paragraphs(tiny):
+    assert cite("trade").short() == "Source: China customs; the course article (para. 23)"
+
+
+def test_markdown_citation_escapes_and_links(tiny):
+    md = cite("trade")._repr_markdown_()
+    assert md.startswith("**Sources**")
+    assert "[link](https://example.org/t)" in md
+
+
+def test_course_style_uses_colour_blind_safe_palette():
+    use_course_style()
+    colours = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
+    assert colours[:3] == [PALETTE["blue"], PALETTE["orange"], PALETTE["green"]]
+    assert matplotlib.rcParams["figure.dpi"] <= 80
+
+
+def test_finish_writes_title_subtitle_and_source_from_data(tiny):
+    use_course_style()
+    trade = load_dataset("trade")
+    fig, ax = plt.subplots()
+    ax.plot(trade["year"].astype(int), trade["total_usd_bn"].astype(float))
+    finish(ax, "Trade fell in 2015", "Goods trade, USD bn", data=trade)
+    assert ax.get_title(loc="left") == "Trade fell in 2015"
+    texts = [t.get_text() for t in ax.texts]
+    assert "Goods trade, USD bn" in texts
+    assert fig.get_supxlabel() == "Source: China customs; the course article (para. 23)"
+    plt.close(fig)
