@@ -1,0 +1,1 @@
+"""Try-it task declarations, one module per notebook (see lessons.exercises)."""

@@ -1,0 +1,131 @@
+"""lessons.banks and `lessons validate`: every bad bank gets a located, readable message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lessons.banks import BankError, check_bank, list_banks, read_bank
+from lessons.cli import main
+
+GOOD = (Path(__file__).parent / "fixtures" / "every_type.yaml").read_text(encoding="utf-8")
+
+
+def write(tmp_path, text, name="every_type.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(tmp_path, text, name="every_type.yaml") -> list[str]:
+    return [str(p) for p in check_bank(write(tmp_path, text, name))]
+
+
+def test_the_fixture_bank_is_valid(tmp_path):
+    assert problems(tmp_path, GOOD) == []
+
+
+CORPUS = [
+    ("tab indentation", GOOD.replace("  - id: tf-three", "\t- id: tf-three"),
+     "every_type.yaml:27: -: is not valid YAML: found character '\\t' that cannot start any token "
+     "(YAML indentation must use spaces, not tabs)"),
+    ("unclosed bracket", GOOD.replace("cites: {sources: [article]}\n    difficulty",
+                                      "cites: {sources: [article}\n    difficulty"),
+     "is not valid YAML"),
+    ("binary junk", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "-: is not UTF-8 text (binary data?)"),
+    ("nul bytes", "bank: x\x00\n", "is not valid YAML"),
+    ("empty file", "", "-: is empty; expected a mapping with bank, title and questions"),
+    ("whitespace only", "  \n\n", "-: is empty"),
+    ("a list", "- one\n- two\n", "the top level must be a mapping (bank:, title:, questions:), not a list"),
+    ("duplicate ids", GOOD.replace("id: tf-three", "id: single-one"),
+     "single-one: duplicate id (also question 1)"),
+    ("unknown type", GOOD.replace("type: truefalse", "type: essay"), "tf-three: type: 'essay' is not one of"),
+    ("missing answers", GOOD.replace("    answer: 38\n", ""), "num-four: 'answer' is a required property"),
+    ("no correct option", GOOD.replace('correct: true, feedback: "Right', 'feedback: "Right'),
+     "single-one: a single-choice question needs exactly one correct option (found 0)"),
+    ("correct answer not among options", GOOD.replace("{text: TASS, correct: true}", "{text: TASS}")
+     .replace("{text: RIA Novosti, correct: true}", "{text: RIA Novosti}"),
+     "multi-two: no option is marked correct: true"),
+    ("dangling source", GOOD.replace("cites: {claims: [c036b]}\n  - id: order",
+                                     "cites: {sources: [nowhere]}\n  - id: order"),
+     "num-four: cites source 'nowhere', which is not in seeds/sources.csv"),
+    ("dangling claim", GOOD.replace("cites: {claims: [c036b]}\n  - id: tf", "cites: {claims: [c999z]}\n  - id: tf"),
+     "multi-two: cites claim 'c999z', which is not in seeds/claims.csv"),
+    ("bank id differs", GOOD.replace("bank: every_type", "bank: other"),
+     "bank id 'other' differs from the file name 'every_type'"),
+    ("unknown field", GOOD.replace("    difficulty: easy\n", "    dificulty: easy\n"),
+     "single-one: Unevaluated properties are not allowed ('dificulty' was unexpected)"),
+]
+
+
+@pytest.mark.parametrize("label,text,expected", CORPUS, ids=[c[0] for c in CORPUS])
+def test_bad_banks_are_reported_with_file_question_and_problem(tmp_path, label, text, expected):
+    found = problems(tmp_path, text)
+    assert found, label
+    assert any(expected in p for p in found), found
+    assert all(p.startswith(str(tmp_path / "every_type.yaml").lstrip("/")) or "every_type.yaml" in p
+               for p in found)
+
+
+def test_numeric_answer_must_agree_with_the_dataset_it_names(tmp_path):
+    text = GOOD.replace("    unit: bcm\n", "    unit: bcm\n    check: {dataset: gas_contract, "
+                        "column: value, where: {term: plateau_volume, preferred: true}}\n")
+    assert problems(tmp_path, text) == []
+    wrong = text.replace("answer: 38", "answer: 44").replace("relative: 0.05", "absolute: 1")
+    assert any("answer 44 disagrees with gas_contract.value = 38" in p
+               for p in problems(tmp_path, wrong))
+
+
+def test_yes_and_no_stay_text_and_true_keys_work(tmp_path):
+    text = GOOD.replace("{text: The WTO, feedback: Not the source here.}", "{text: No, feedback: Nope.}")
+    bank = read_bank(write(tmp_path, text))
+    assert "No" in [o["text"] for o in bank["questions"][0]["options"]]
+    assert set(bank["questions"][2]["feedback"]) == {"true", "false"}
+
+
+def test_read_bank_raises_with_every_problem(tmp_path):
+    text = GOOD.replace("type: truefalse", "type: essay").replace("id: num-four", "id: single-one")
+    with pytest.raises(BankError) as info:
+        read_bank(write(tmp_path, text))
+    assert len(info.value.problems) >= 2
+
+
+def test_validate_command_prints_problems_and_exits_1(tmp_path, capsys):
+    bad = write(tmp_path, GOOD.replace("type: truefalse", "type: essay"))
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr()
+    assert "tf-three: type: 'essay' is not one of" in out.out
+    assert "problem(s) in 1 bank file" in out.err
+    assert main(["validate", str(tmp_path / "missing.yaml")]) == 1
+
+
+def test_validate_command_passes_every_course_bank():
+    result = subprocess.run([sys.executable, "-m", "lessons", "validate"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"ok: {len(list_banks())} bank file" in result.stdout
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.binary(max_size=300), st.text(max_size=300)))
+def test_bank_loader_never_crashes_on_arbitrary_bytes(tmp_path, blob):
+    found = problems(tmp_path, blob)
+    assert found and all(": " in p for p in found)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20))
+def test_bank_loader_reports_any_yaml_structure_without_raising(tmp_path, data):
+    found = problems(tmp_path, yaml.safe_dump({"bank": "every_type", "title": "t", "questions": [data]}))
+    assert found

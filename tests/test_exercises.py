@@ -1,0 +1,66 @@
+"""Try-it tasks: not attempted / wrong with a pointer / right, and never an exception."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lessons import ____
+from lessons.exercises import Task, compare_frames
+
+
+def number_task(value=95.28, **kw) -> Task:
+    return Task("task1", "Trade in 2014?", lambda: value, "Filter on year.", "answer = 95.28", **kw)
+
+
+def test_placeholder_and_none_are_not_attempted():
+    task = number_task()
+    assert repr(task.check(____)) == ("… Not attempted yet: replace ____ with your answer, then "
+                                      "run the cell again.")
+    assert task.check(None).status == "not attempted"
+    assert task.check().status == "not attempted"
+    assert task.check([1, ____]).status == "not attempted"
+
+
+def test_number_right_wrong_and_wrong_type():
+    task = number_task(rel_tol=0.001)
+    assert repr(task.check(95.28)) == "✓ Correct."
+    assert bool(task.check(95.281))
+    assert repr(task.check(90)) == "✗ Not yet: 90 is too low."
+    assert task.check("95.28").message == "Not yet: expected a number, got str '95.28'."
+    assert "NaN" in task.check(float("nan")).message
+    assert "not a whole table" in task.check(pd.Series([95.28])).message
+    assert task.checks == ["correct", "correct", "wrong", "wrong", "wrong", "wrong"]
+
+
+def test_series_and_frames_point_at_what_differs():
+    want = pd.Series([1.0, 2.0], index=[2014, 2015])
+    assert compare_frames(pd.Series([1.0, 2.0], index=[2014, 2015]), want) is None
+    assert compare_frames(pd.Series([1.0, 3.0], index=[2014, 2015]), want) == (
+        "the value for 2015 is 3; check your calculation.")
+    assert "expected 2 values, got 1" in compare_frames(pd.Series([1.0]), want)
+    assert "index (labels) differs" in compare_frames(pd.Series([1.0, 2.0], index=[1, 2]), want)
+    frame = pd.DataFrame({"year": [2014], "kind": ["gas"]})
+    assert compare_frames(frame.assign(extra=1), frame) is None
+    assert compare_frames(frame.assign(kind="oil"), frame) == (
+        "in column 'kind', the value for 0 is 'oil'; check your calculation.")
+    assert compare_frames(frame.drop(columns="kind"), frame) == "column(s) missing: kind."
+    assert compare_frames([1], frame) == "expected a pandas DataFrame, got list."
+
+
+def test_a_failing_expected_value_is_reported_not_raised():
+    task = Task("t", "p", lambda: 1 / 0, "h", "s")
+    assert task.check(1).message.startswith("Not yet: could not compare your answer (ZeroDivisionError")
+
+
+@pytest.mark.parametrize("answer", [object(), b"x", "x" * 10_000, {1: 2}, [[]], True, -0.0, 1e308])
+def test_odd_answers_never_raise(answer):
+    for want in (1.0, "text", [1, 2], pd.Series([1.0]), pd.DataFrame({"a": [1]}), True):
+        outcome = Task("t", "p", lambda w=want: w, "h", "s").check(answer)
+        assert outcome.status in {"correct", "wrong", "not attempted"}
+
+
+def test_hint_and_solution_render_as_markdown():
+    task = number_task()
+    assert task.hint()._repr_markdown_() == "**Hint for task1:**\n\nFilter on year."
+    assert "```python\nanswer = 95.28\n```" in task.solution()._repr_markdown_()
