@@ -20,6 +20,7 @@ _EXPORTS = {
     "data_dir": "data",
     "cite": "sources",
     "who_says": "sources",
+    "sources_used": "sources",
     "use_course_style": "charts",
     "source_line": "charts",
     "finish": "charts",

@@ -83,6 +83,8 @@ class Package:
 
 
 _PACKAGES: dict[tuple, Package] = {}
+# Datasets a learner's session has loaded, in order (for sources_used()).
+LOADED: dict[str, None] = {}
 _TABLES: dict[tuple, pd.DataFrame] = {}
 
 
@@ -175,7 +177,9 @@ def load_dataset(name: str) -> pd.DataFrame:
     if not isinstance(name, str):
         raise DataError(f"dataset names are strings such as 'trade_annual', not {name!r}")
     pkg = package()
-    return _load(pkg, name, ()).copy()
+    table = _load(pkg, name, ()).copy()
+    LOADED.setdefault(name, None)
+    return table
 
 
 def _load(pkg: Package, name: str, chain: tuple) -> pd.DataFrame:

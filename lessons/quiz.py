@@ -643,6 +643,11 @@ class Quiz:
                 raise KeyError(f"bank {bank['bank']!r} has no question(s) {', '.join(unknown)}; "
                                f"it has {', '.join(by_id)}")
             bank = {**bank, "questions": [by_id[w] for w in wanted]}
+        from .sources import CITED
+
+        for q in bank["questions"]:
+            for ident in [*q["cites"].get("sources", []), *q["cites"].get("claims", [])]:
+                CITED.setdefault(ident, None)
         return cls(bank, save_progress=save_progress)
 
     def __getitem__(self, key) -> Question:

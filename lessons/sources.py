@@ -18,9 +18,12 @@ from html import escape
 
 import pandas as pd
 
+from . import data as _data
 from .data import DataError, load_dataset
 
 ARTICLE_ID = "article"
+# Ids cited in this session by who_says() and quizzes (for sources_used()).
+CITED: dict[str, None] = {}
 
 
 def _ordered_unique(values: Iterable) -> list[str]:
@@ -183,6 +186,21 @@ def who_says(claim_id: str) -> ClaimCard:
     if claim_id not in claims.index:
         raise DataError(f"no claim {claim_id!r} in seeds/claims.csv")
     claim = claims.loc[claim_id]
+    CITED.setdefault(claim_id, None)
     actors = load_dataset("actors").set_index("actor_id", drop=False)
     actor = actors.loc[claim["attributed_to"]] if claim["attributed_to"] in actors.index else None
     return ClaimCard(claim, actor)
+
+
+def sources_used() -> Citation:
+    """Every source behind the datasets loaded, claims shown and quizzes given in this session.
+
+    Ends a notebook's Sources section, so its reference list is generated, never typed.
+    """
+    ids: list[str] = []
+    for name in _data.LOADED:
+        if name in ("sources", "claims", "actors"):
+            continue
+        ids += _ids_from(load_dataset(name))[0] + _ids_from(load_dataset(name))[1]
+    ids += list(CITED)
+    return cite(_ordered_unique(ids))
