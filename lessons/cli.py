@@ -1,36 +1,49 @@
-"""The ``lessons`` command (also ``python -m lessons``): checks for instructors.
+"""The ``lessons`` command (also ``python -m lessons``): tools for instructors.
 
-    lessons validate                      # every bank shipped with the course
-    lessons validate my_bank.yaml         # particular files
+Each command prints where it wrote, and on bad input exits non-zero with a
+one-line reason (never a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import sys
 from pathlib import Path
 
-EXAMPLES = {
-    "validate": "example: python -m lessons validate lessons/banks/02_trade.yaml",
-}
+from .data import PROJECT_ROOT
+
+EXERCISE_DIR = PROJECT_ROOT / "notebooks" / "exercises"
+
+
+class CommandError(Exception):
+    """A one-line reason to stop."""
 
 
 def _validate(args) -> int:
     from .banks import BANK_DIR, check_bank
+    from .notebooks import check_executed, check_skeleton, course_notebooks
 
-    paths = [Path(p) for p in args.paths] or sorted(BANK_DIR.glob("*.yaml"))
+    paths = [Path(p) for p in args.paths]
     if not paths:
-        print("no banks found", file=sys.stderr)
-        return 1
-    problems = []
+        paths = sorted(BANK_DIR.glob("*.yaml")) + course_notebooks(PROJECT_ROOT / "notebooks")
+    problems: list[str] = []
+    banks = notebooks = 0
     for path in paths:
         if not path.exists():
             problems.append(f"{path}: -: no such file")
-            continue
-        problems += [str(p) for p in check_bank(path)]
+        elif path.suffix == ".ipynb":
+            notebooks += 1
+            problems += [str(p) for p in check_executed(path)]
+            if not path.name.startswith("00_"):
+                problems += [str(p) for p in check_skeleton(path)]
+        else:
+            banks += 1
+            problems += [str(p) for p in check_bank(path)]
     for line in problems:
         print(line)
-    checked = f"{len(paths)} bank file{'s' if len(paths) != 1 else ''}"
+    checked = f"{banks} bank(s) and {notebooks} notebook(s)"
     if problems:
         print(f"{len(problems)} problem(s) in {checked}", file=sys.stderr)
         return 1
@@ -38,23 +51,150 @@ def _validate(args) -> int:
     return 0
 
 
+def _csv_list(text: str | None) -> list[str]:
+    return [t.strip() for t in (text or "").split(",") if t.strip()]
+
+
+def _new_exercise(args) -> int:
+    from .assignments import new_exercise
+
+    path = new_exercise(args.name, Path(args.output), datasets=_csv_list(args.datasets) or None,
+                        bank=args.bank, questions=_csv_list(args.questions) or None,
+                        force=args.force)
+    print(f"wrote {path}")
+    print(f"next: open it in JupyterLab, edit the task, then `lessons student {path}`")
+    return 0
+
+
+def _default_out(src: Path, suffix: str) -> Path:
+    return src.with_name(f"{src.stem}_{suffix}.ipynb")
+
+
+def _student(args) -> int:
+    from .assignments import student_version
+
+    src = Path(args.source)
+    out = student_version(src, Path(args.output) if args.output else _default_out(src, "student"),
+                          force=args.force)
+    print(f"wrote {out} (solutions replaced by placeholders, outputs cleared)")
+    return 0
+
+
+def _key(args) -> int:
+    from .assignments import key_version
+
+    src = Path(args.source)
+    out = key_version(src, Path(args.output) if args.output else _default_out(src, "key"),
+                      force=args.force)
+    print(f"wrote {out} (answer key)")
+    return 0
+
+
+def _export(args) -> int:
+    from .authoring import export_bank
+    from .banks import list_banks
+
+    banks = list_banks() if args.bank == "all" else [args.bank]
+    out_dir = Path(args.output)
+    for bank in banks:
+        for path in export_bank(bank, args.format, out_dir, force=args.force):
+            print(f"wrote {path}")
+    return 0
+
+
+def _progress_export(args) -> int:
+    from .progress import load_records, progress_path
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise CommandError(f"{out} already exists; use --force to replace it")
+    records = load_records()
+    if not records:
+        where = progress_path()
+        raise CommandError(f"no saved answers to export (progress file: {where or 'saving is off'})")
+    fields = ["bank", "question", "kind", "domain", "correct", "score", "answer", "at"]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for r in records:
+            writer.writerow({**r, "answer": r.get("answer") if isinstance(r.get("answer"), str)
+                             else json.dumps(r.get("answer"), ensure_ascii=False)})
+    print(f"wrote {out} ({len(records)} answers)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lessons", description="Tools for the course's "
-                                     "question banks and data.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    v = sub.add_parser("validate", help="check question banks", epilog=EXAMPLES["validate"],
-                       description="Check question banks: schema, unique ids, a correct answer, "
-                       "cited sources and claims, numeric answers against their dataset. Prints "
-                       "'file: question-id: problem' lines; exits 1 on any problem.")
-    v.add_argument("paths", nargs="*", help="bank files (default: every bank in the course)")
-    v.set_defaults(run=_validate)
+    parser = argparse.ArgumentParser(
+        prog="lessons", description="Tools for the course's question banks, exercises and data.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name, help_text, example, run):
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog=f"example:\n  {example}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(run=run)
+        return p
+
+    v = command("validate", "check question banks (schema, ids, answers, citations, data) and course "
+                "notebooks (skeleton, executed); prints 'file: where: problem' lines, exits 1 on any",
+                "lessons validate lessons/banks/02_trade.yaml", _validate)
+    v.add_argument("paths", nargs="*", help="bank .yaml or notebook .ipynb files (default: all)")
+
+    n = command("new-exercise", "write a new exercise notebook from the course template",
+                "lessons new-exercise trade_growth --datasets trade_annual --bank 02_trade "
+                "--questions trade-2014,trade-targets", _new_exercise)
+    n.add_argument("name", help="file name without .ipynb (letters, digits, - and _)")
+    n.add_argument("-o", "--output", default=str(EXERCISE_DIR), help="folder (default: %(default)s)")
+    n.add_argument("--datasets", help="comma-separated dataset names (default: trade_annual)")
+    n.add_argument("--bank", help="question bank to take quiz questions from")
+    n.add_argument("--questions", help="comma-separated question ids from --bank")
+    n.add_argument("--force", action="store_true", help="replace an existing file")
+
+    for name, what, run in (("student", "a student version: solutions replaced by placeholders, "
+                             "outputs cleared", _student),
+                            ("key", "an answer key that keeps the solutions", _key)):
+        p = command(name, what, f"lessons {name} notebooks/exercises/trade_growth.ipynb", run)
+        p.add_argument("source", help="the instructor's notebook")
+        p.add_argument("-o", "--output", help=f"output notebook (default: SOURCE_{name}.ipynb)")
+        p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    e = command("export", "export quizzes: Moodle GIFT, Canvas (text2qti), or printable "
+                "worksheets (markdown, html) with the answer key on separate pages",
+                "lessons export all --format gift -o exports", _export)
+    e.add_argument("bank", help="a bank id (see lessons/banks) or 'all'")
+    e.add_argument("--format", required=True, choices=["gift", "qti", "markdown", "html"])
+    e.add_argument("-o", "--output", default="exports", help="folder (default: %(default)s)")
+    e.add_argument("--force", action="store_true", help="replace existing files")
+
+    pr = command("progress", "a learner's saved answers", "lessons progress export -o my_answers.csv",
+                 lambda a: _progress_export(a))
+    prsub = pr.add_subparsers(dest="action", required=True, metavar="ACTION")
+    pe = prsub.add_parser("export", help="write saved answers as CSV, to hand in",
+                          description="Write your saved quiz answers as a CSV file.",
+                          epilog="example:\n  lessons progress export -o my_answers.csv",
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    pe.add_argument("-o", "--output", default="progress.csv", help="CSV file (default: %(default)s)")
+    pe.add_argument("--force", action="store_true", help="replace an existing file")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .assignments import AssignmentError
+    from .authoring import ExportError
+    from .banks import BankError
+    from .data import DataError
+
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
+    except (CommandError, AssignmentError, ExportError, DataError, OSError, KeyError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"lessons {args.command}: {str(reason).strip(chr(34)).splitlines()[0]}", file=sys.stderr)
+        return 2
+    except BankError as exc:
+        print(f"lessons {args.command}: {exc.problems[0]}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

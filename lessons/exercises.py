@@ -213,3 +213,30 @@ def compare_frames(answer, want, *, rel: float = 1e-6) -> str | None:
         if problem:
             return f"in column {col!r}, {problem}"
     return None
+
+
+# --- generic tasks for instructor-built exercises ------------------------------------------
+
+FACTS = {
+    "rows": ("How many rows does `{ds}` have?", "len({ds})", lambda t: len(t)),
+    "distinct_sources": ("How many different sources stand behind the rows of `{ds}`?",
+                         '{ds}["source_id"].nunique()', lambda t: int(t["source_id"].nunique())),
+    "preferred_rows": ("How many rows of `{ds}` are marked `preferred`?",
+                       "int({ds}[\"preferred\"].sum())", lambda t: int(t["preferred"].sum())),
+}
+
+
+def fact_task(dataset: str, fact: str = "distinct_sources", name: str = "task1") -> Task:
+    """A ready-made task about one dataset, used by ``lessons new-exercise`` templates."""
+    from .data import load_dataset
+
+    if fact not in FACTS:
+        raise KeyError(f"no fact {fact!r}; choose one of {', '.join(FACTS)}")
+    prompt, code, compute = FACTS[fact]
+    return Task(
+        name=name,
+        prompt=prompt.format(ds=dataset),
+        expected=lambda: compute(load_dataset(dataset)),
+        hint_text=f"Start from `{dataset} = load_dataset(\"{dataset}\")`.",
+        solution_code=f'{dataset} = load_dataset("{dataset}")\nanswer = {code.format(ds=dataset)}',
+    )

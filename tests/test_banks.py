@@ -104,7 +104,7 @@ def test_validate_command_prints_problems_and_exits_1(tmp_path, capsys):
     assert main(["validate", str(bad)]) == 1
     out = capsys.readouterr()
     assert "tf-three: type: 'essay' is not one of" in out.out
-    assert "problem(s) in 1 bank file" in out.err
+    assert "problem(s) in 1 bank(s) and 0 notebook(s)" in out.err
     assert main(["validate", str(tmp_path / "missing.yaml")]) == 1
 
 
@@ -112,7 +112,7 @@ def test_validate_command_passes_every_course_bank():
     result = subprocess.run([sys.executable, "-m", "lessons", "validate"], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"ok: {len(list_banks())} bank file" in result.stdout
+    assert f"ok: {len(list_banks())} bank(s)" in result.stdout
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

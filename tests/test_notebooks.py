@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
-import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,57 +21,52 @@ from lessons import ____, load_dataset
 from lessons.banks import read_bank
 from lessons.data import PROJECT_ROOT
 from lessons.exercises import Task
+from lessons.notebooks import check_executed, check_skeleton, course_notebooks
 
-NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = course_notebooks(PROJECT_ROOT / "notebooks")
 COURSE = [p for p in NOTEBOOKS if not p.name.startswith("00_")]
-HEADINGS = ["Learning objectives", "Who says so?", "Try it", "Quiz", "Discussion", "Sources"]
-MAX_BYTES = 300_000
-
-
-def cells(path):
-    return json.loads(path.read_text(encoding="utf-8"))["cells"]
-
-
-def source(cell) -> str:
-    src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else src
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_is_committed_executed_small_and_error_free(path):
-    assert path.stat().st_size <= MAX_BYTES, f"{path.name} is {path.stat().st_size} bytes"
-    for i, cell in enumerate(cells(path)):
-        if cell["cell_type"] != "code" or not source(cell).strip():
-            continue
-        assert cell.get("execution_count") is not None, f"{path.name} cell {i} not executed"
-        assert not [o for o in cell.get("outputs", []) if o.get("output_type") == "error"], (
-            f"{path.name} cell {i} has an error output")
-        for o in cell.get("outputs", []):
-            text = "".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
-            assert not re.search(r" at 0x[0-9a-f]{6,}", text), f"{path.name} cell {i}: memory address"
+    assert [str(p) for p in check_executed(path)] == []
 
 
 @pytest.mark.parametrize("path", COURSE, ids=lambda p: p.stem)
 def test_course_notebook_follows_the_skeleton(path):
-    nb = cells(path)
-    markdown = "\n".join(source(c) for c in nb if c["cell_type"] == "markdown")
-    for heading in HEADINGS:
-        assert re.search(rf"^#+ .*{re.escape(heading)}", markdown, re.M | re.I), (
-            f"{path.name}: no heading '{heading}'")
-    objectives = markdown.split("Learning objectives", 1)[1].split("\n#", 1)[0]
-    assert 3 <= len(re.findall(r"^\s*[-*] ", objectives, re.M)) <= 5, f"{path.name}: 3-5 objectives"
-    sections = re.findall(r"^## \d+\. ", markdown, re.M)
-    assert 3 <= len(sections) <= 5, f"{path.name}: 3-5 numbered sections ('## 1. ...')"
-    code = [source(c) for c in nb if c["cell_type"] == "code"]
-    assert code and "from lessons" in code[0] and len(code[0].splitlines()) <= 8, "short set-up cell"
-    assert sum(bool(re.search(r"task\d+\.check\(", c)) for c in code) >= 2, "at least 2 Try-it checks"
-    bank = path.stem
-    assert any(f'Quiz.from_bank("{bank}")' in c for c in code), f"quiz from bank {bank}"
-    assert "sources_used()" in code[-1], "the last code cell lists the sources used"
-    assert len(re.findall(r"^\s*(?:\d+\.|[-*]) ", markdown.split("Discussion", 1)[1].split("\n## ", 1)[0],
-                          re.M)) >= 3, "at least 3 discussion prompts"
-    longest = max(len(c.splitlines()) for c in code)
-    assert longest <= 15, f"{path.name}: a code cell of {longest} lines; move plumbing to lessons/"
+    assert [str(p) for p in check_skeleton(path)] == []
+
+
+def _notebook(tmp_path, cells) -> Path:
+    path = tmp_path / "05_energy.ipynb"
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    return path
+
+
+def test_skeleton_check_names_what_is_missing(tmp_path):
+    path = _notebook(tmp_path, [
+        {"cell_type": "markdown", "source": "# 05 Energy\n### Learning objectives\n- one\n"},
+        {"cell_type": "code", "source": "import pandas", "execution_count": None, "outputs": []},
+    ])
+    problems = "\n".join(str(p) for p in check_skeleton(path))
+    for expected in ["no heading 'Who says so?'", "1 learning objectives; give 3 to 5",
+                     "0 numbered sections", "short set-up", "0 Try-it checks",
+                     'Quiz.from_bank("05_energy")', "sources_used()"]:
+        assert expected in problems
+    assert "cell 1: not executed" in "\n".join(str(p) for p in check_executed(path))
+
+
+def test_executed_check_flags_errors_and_addresses(tmp_path):
+    path = _notebook(tmp_path, [
+        {"cell_type": "code", "source": "1/0", "execution_count": 1,
+         "outputs": [{"output_type": "error", "ename": "ZeroDivisionError", "evalue": "", "traceback": []}]},
+        {"cell_type": "code", "source": "object()", "execution_count": 2,
+         "outputs": [{"output_type": "execute_result", "execution_count": 2, "metadata": {},
+                      "data": {"text/plain": "<object object at 0x7f3a2c1b2d40>"}}]},
+    ])
+    found = [str(p) for p in check_executed(path)]
+    assert any("cell 0: has an error output (ZeroDivisionError)" in p for p in found)
+    assert any("cell 1: prints a memory address" in p for p in found)
 
 
 @pytest.mark.parametrize("path", COURSE, ids=lambda p: p.stem)

@@ -1,0 +1,167 @@
+"""Exports (GIFT, text2qti, worksheets), exercise notebooks and the lessons command."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pygiftparser.parser as gift
+import pytest
+from nbclient import NotebookClient
+
+from lessons.assignments import new_exercise, solution_texts, student_version
+from lessons.authoring import export_bank, gift_escape, to_gift
+from lessons.banks import list_banks, read_bank
+from lessons.cli import main
+from lessons.quiz import Quiz
+
+FIXTURE = Path(__file__).parent / "fixtures" / "every_type.yaml"
+ANSWER_SETS = {"single": "SelectSet", "multiple": "MultipleChoicesSet", "truefalse": "TrueFalseSet",
+               "numeric": "NumericAnswerSet", "ordering": "MatchingSet", "matching": "MatchingSet",
+               "reflection": "Essay"}
+
+
+def parse_gift(text: str):
+    return gift.parseFile(io.StringIO(text))
+
+
+def test_gift_escapes_its_special_characters():
+    assert gift_escape("a:b {c} ~d =e #f \\g") == "a\\:b \\{c\\} \\~d \\=e \\#f \\\\g"
+
+
+def test_every_question_type_parses_as_valid_gift_of_the_right_kind():
+    quiz = Quiz(read_bank(FIXTURE), save_progress=False)
+    questions = parse_gift(to_gift(quiz))
+    assert len(questions) == len(quiz)
+    for parsed, q in zip(questions, quiz, strict=True):
+        assert parsed.valid, q.id
+        assert parsed.title == q.id
+        assert type(parsed.answers).__name__ == ANSWER_SETS[q.kind], q.id
+    numeric = questions[3].answers.answers[0]
+    assert (float(numeric.value), float(numeric.tolerance)) == (38.0, pytest.approx(1.9))
+
+
+@pytest.mark.parametrize("bank", list_banks())
+def test_every_course_bank_exports_to_every_format(bank, tmp_path):
+    quiz = Quiz.from_bank(bank, save_progress=False)
+    written = {fmt: export_bank(bank, fmt, tmp_path) for fmt in ("gift", "qti", "markdown", "html")}
+    parsed = parse_gift(written["gift"][0].read_text(encoding="utf-8"))
+    assert len(parsed) == len(quiz) and all(q.valid for q in parsed)
+    text2qti_zip = [p for p in written["qti"] if p.suffix == ".zip"]
+    assert text2qti_zip, "text2qti built no zip"
+    with zipfile.ZipFile(text2qti_zip[0]) as archive:
+        assert any(name.endswith(".xml") for name in archive.namelist())
+    markdown = written["markdown"][0].read_text(encoding="utf-8")
+    sheet, key = markdown.split('<div style="page-break-before: always"></div>')
+    assert "answer key" in key and "**Answer:**" not in sheet and "**Answer:**" in key
+    html = written["html"][0].read_text(encoding="utf-8")
+    assert "class='key'" in html and html.count("<li>") >= 2 * len(quiz)
+
+
+def test_exports_do_not_overwrite_without_force(tmp_path):
+    export_bank("00_start_here", "gift", tmp_path)
+    (tmp_path / "00_start_here.gift.txt").write_text("instructor's edits")
+    assert main(["export", "00_start_here", "--format", "gift", "-o", str(tmp_path)]) == 2
+    assert (tmp_path / "00_start_here.gift.txt").read_text() == "instructor's edits"
+    assert main(["export", "00_start_here", "--format", "gift", "-o", str(tmp_path), "--force"]) == 0
+
+
+def _execute(path: Path) -> nbformat.NotebookNode:
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb
+
+
+def _text(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        parts.append(cell.source)
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")) + json.dumps(out.get("data", {}), ensure_ascii=False))
+    return "\n".join(parts)
+
+
+def test_new_exercise_executes_and_its_student_version_leaks_nothing(tmp_path):
+    path = new_exercise("trade_check", tmp_path, datasets=["trade_annual", "gas_volumes"],
+                        bank="00_start_here", questions=["warmup-who-says"])
+    executed = _execute(path)
+    outputs = _text(executed)
+    assert "✓ Correct." in outputs and "Traceback" not in outputs
+
+    student = student_version(path, tmp_path / "student.ipynb")
+    run = _execute(student)
+    text = _text(run)
+    assert "Not attempted yet" in text and "Error" not in text.replace("DataError", "")
+    for line in solution_texts(path):
+        assert line not in _text(nbformat.read(student, as_version=4)), line
+        assert line not in text
+    key = tmp_path / "key.ipynb"
+    assert main(["key", str(path), "-o", str(key)]) == 0
+    assert solution_texts(key) == solution_texts(path)
+
+
+def test_tagged_solution_cells_are_replaced_too(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("answer = 42", metadata={"tags": ["solution"]}),
+                nbformat.v4.new_markdown_cell("The answer is 42 because…", metadata={"tags": ["solution"]})]
+    src = tmp_path / "tagged.ipynb"
+    nbformat.write(nb, src)
+    out = nbformat.read(student_version(src, tmp_path / "s.ipynb"), as_version=4)
+    assert [c.source for c in out.cells] == ["answer = ____  # your code here", "*Your answer here.*"]
+
+
+def test_commands_refuse_to_overwrite_and_explain_bad_input(tmp_path, capsys):
+    assert main(["new-exercise", "ex1", "-o", str(tmp_path)]) == 0
+    assert main(["new-exercise", "ex1", "-o", str(tmp_path)]) == 2
+    assert "already exists; use --force" in capsys.readouterr().err
+    assert main(["new-exercise", "bad name!", "-o", str(tmp_path)]) == 2
+    assert main(["new-exercise", "ex2", "-o", str(tmp_path), "--datasets", "nope"]) == 2
+    assert "no dataset called 'nope'" in capsys.readouterr().err
+    assert main(["new-exercise", "ex3", "-o", str(tmp_path), "--bank", "00_start_here",
+                 "--questions", "missing-q"]) == 2
+    assert "has no question(s) missing-q" in capsys.readouterr().err
+    assert main(["student", str(tmp_path / "nothing.ipynb")]) == 2
+    assert "no such notebook" in capsys.readouterr().err
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{not json")
+    assert main(["student", str(broken)]) == 2
+    assert main(["export", "no_bank", "--format", "gift", "-o", str(tmp_path)]) == 2
+
+
+def test_unbalanced_markers_are_reported_with_the_cell(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("### BEGIN SOLUTION\nanswer = 1")]
+    src = tmp_path / "open.ipynb"
+    nbformat.write(nb, src)
+    assert main(["student", str(src)]) == 2
+
+
+def test_progress_export_writes_csv_and_refuses_overwrite(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LESSONS_PROGRESS", str(tmp_path / "p.json"))
+    out = tmp_path / "answers.csv"
+    assert main(["progress", "export", "-o", str(out)]) == 2
+    assert "no saved answers" in capsys.readouterr().err
+    Quiz(read_bank(FIXTURE))["num-four"].submit("38")
+    assert main(["progress", "export", "-o", str(out)]) == 0
+    row = out.read_text(encoding="utf-8").splitlines()[1]
+    assert row.startswith("every_type,num-four,numeric,economy,True,1.0,38,")
+    assert main(["progress", "export", "-o", str(out)]) == 2
+
+
+@pytest.mark.parametrize("command", ["validate", "new-exercise", "student", "key", "export", "progress"])
+def test_every_command_has_help_with_an_example(command, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0 and "example:" in capsys.readouterr().out
+
+
+def test_the_installed_command_runs():
+    result = subprocess.run([sys.executable, "-m", "lessons", "--help"], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0 and "new-exercise" in result.stdout
