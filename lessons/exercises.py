@@ -240,3 +240,48 @@ def fact_task(dataset: str, fact: str = "distinct_sources", name: str = "task1")
         hint_text=f"Start from `{dataset} = load_dataset(\"{dataset}\")`.",
         solution_code=f'{dataset} = load_dataset("{dataset}")\nanswer = {code.format(ds=dataset)}',
     )
+
+
+# --- comparisons shared by many tasks ------------------------------------------------------
+
+def _tidy_counts(series) -> dict[str, int]:
+    return {str(k): int(v) for k, v in dict(series).items() if int(v) != 0}
+
+
+def compare_counts(answer, want, *, what: str = "group") -> str | None:
+    """Counts per group in any order (``value_counts`` or ``groupby().size()``); zero rows ignored."""
+    if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
+        answer = answer.iloc[:, 0]
+    if not isinstance(answer, pd.Series | dict):
+        return (f"expected a pandas Series with one count per {what}, got "
+                f"{type(answer).__name__} (try `.value_counts()`).")
+    try:
+        got = _tidy_counts(answer)
+    except (TypeError, ValueError):
+        return "the values should be counts (whole numbers)."
+    need = _tidy_counts(want)
+    missing = sorted(set(need) - set(got))
+    if missing:
+        return f"no count for {missing[0]!r}; did you keep every {what}?"
+    extra = sorted(set(got) - set(need))
+    if extra:
+        return f"{extra[0]!r} should not be there; check your filter."
+    for key in sorted(need):
+        if got[key] != need[key]:
+            return f"the count for {key!r} is {got[key]}, not right yet; check your filter."
+    return None
+
+
+def compare_share(answer, want: float, *, tol: float = 0.001) -> str | None:
+    """A share between 0 and 1; a percentage (80 for 0.8) is accepted too."""
+    if isinstance(answer, str | bytes | bool):
+        return f"expected a number, got {type(answer).__name__}."
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return f"expected a number, got {type(answer).__name__}."
+    if value > 1:
+        value /= 100
+    if abs(value - want) <= tol:
+        return None
+    return f"{value:.3g} is too {'low' if value < want else 'high'} (as a share between 0 and 1)."

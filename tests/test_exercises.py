@@ -64,3 +64,24 @@ def test_hint_and_solution_render_as_markdown():
     task = number_task()
     assert task.hint()._repr_markdown_() == "**Hint for task1:**\n\nFilter on year."
     assert "```python\nanswer = 95.28\n```" in task.solution()._repr_markdown_()
+
+
+def test_compare_counts_accepts_any_order_and_ignores_empty_groups():
+    from lessons.exercises import compare_counts
+
+    want = pd.Series({"naval": 3, "land": 2})
+    assert compare_counts(pd.Series({"land": 2, "naval": 3, "air": 0}), want) is None
+    assert compare_counts({"land": 2, "naval": 3}, want) is None
+    assert compare_counts(pd.Series({"naval": 3}), want, what="type") == (
+        "no count for 'land'; did you keep every type?")
+    assert "'air' should not be there" in compare_counts(pd.Series({"land": 2, "naval": 3, "air": 1}), want)
+    assert "the count for 'land' is 1" in compare_counts(pd.Series({"land": 1, "naval": 3}), want)
+    assert "expected a pandas Series" in compare_counts(5, want)
+
+
+def test_compare_share_takes_fractions_or_percentages():
+    from lessons.exercises import compare_share
+
+    assert compare_share(0.8, 0.8) is None and compare_share(80, 0.8) is None
+    assert compare_share(0.5, 0.8) == "0.5 is too low (as a share between 0 and 1)."
+    assert compare_share("80%", 0.8) == "expected a number, got str."

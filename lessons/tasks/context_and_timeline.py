@@ -1,6 +1,6 @@
 """Try-it tasks for notebook 01 (Context and timeline)."""
 from lessons.data import load_dataset
-from lessons.exercises import Task
+from lessons.exercises import Task, compare_counts
 
 
 def _counts_since_2014():
@@ -9,27 +9,6 @@ def _counts_since_2014():
     return recent["domain"].astype(str).value_counts().sort_index()
 
 
-def _same_counts(answer, want):
-    """Counts per domain, in any order (zero counts are ignored)."""
-    if hasattr(answer, "columns") and answer.shape[1] == 1:
-        answer = answer.iloc[:, 0]
-    if not hasattr(answer, "items"):
-        return f"expected a pandas Series with one count per domain, got {type(answer).__name__}."
-    try:
-        got = {str(k): int(v) for k, v in answer.items() if int(v) != 0}
-    except (TypeError, ValueError):
-        return "the values should be whole numbers (counts of events)."
-    need = {str(k): int(v) for k, v in want.items()}
-    missing = sorted(set(need) - set(got))
-    if missing:
-        return f"no count for {missing[0]!r}; did you keep every domain?"
-    extra = sorted(set(got) - set(need))
-    if extra:
-        return f"{extra[0]!r} is not a domain with events since 2014."
-    for domain in sorted(need):
-        if got[domain] != need[domain]:
-            return f"the count for {domain!r} is {got[domain]}; check the year filter (2014 or later)."
-    return None
 
 
 def _busiest_years():
@@ -53,7 +32,7 @@ task1 = Task(
                "`domain` column (or `groupby(\"domain\", observed=True).size()`)."),
     solution_code='''events = load_dataset("events")
 answer = events[events.year >= 2014]["domain"].value_counts()''',
-    compare=_same_counts,
+    compare=lambda a, w: compare_counts(a, w, what="domain"),
 )
 
 task2 = Task(

@@ -1,36 +1,7 @@
 """Try-it tasks for notebook 06 (Emerging technology)."""
-import pandas as pd
 
 from lessons.data import load_dataset
-from lessons.exercises import Task, compare_frames
-
-
-def _counts(series) -> pd.Series:
-    """Counts with zero rows dropped and labels sorted, so order and empty categories don't matter."""
-    s = pd.Series(series)
-    s.index = s.index.astype(str)
-    s = s[s.astype(float) > 0]
-    return s.astype(int).sort_index()
-
-
-def _compare_counts(answer, want):
-    if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
-        answer = answer.iloc[:, 0]
-    if not isinstance(answer, pd.Series):
-        return f"expected a pandas Series of counts, got {type(answer).__name__}."
-    return compare_frames(_counts(answer), _counts(want))
-
-
-def _compare_share(answer, want):
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        return f"expected a number, got {type(answer).__name__}."
-    if value > 1:  # a percentage: accept 80 as well as 0.8
-        value /= 100
-    if abs(value - want) <= 0.001:
-        return None
-    return f"{value:.3g} is too {'low' if value < want else 'high'} (as a share between 0 and 1)."
+from lessons.exercises import Task, compare_counts, compare_share
 
 
 def _tech_claims_by_type():
@@ -57,7 +28,7 @@ task1 = Task(
               "`claim_type` column. Order does not matter.",
     solution_code='''c = load_dataset("claims")
 answer = c[c.domain == "technology"]["claim_type"].value_counts()''',
-    compare=_compare_counts,
+    compare=lambda a, w: compare_counts(a, w, what="claim type"),
 )
 
 task2 = Task(
@@ -69,7 +40,7 @@ task2 = Task(
     solution_code='''p = load_dataset("projects")
 tech = p[p.domain == "technology"]
 answer = float((tech.status == "unknown").mean())''',
-    compare=_compare_share,
+    compare=compare_share,
 )
 
 task3 = Task(

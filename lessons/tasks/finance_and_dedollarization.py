@@ -1,8 +1,7 @@
 """Try-it tasks for notebook 03 (Finance and de-dollarization)."""
-import pandas as pd
 
 from lessons.data import load_dataset
-from lessons.exercises import Task
+from lessons.exercises import Task, compare_counts
 
 
 def _settlement():
@@ -22,20 +21,6 @@ def _kind_counts():
     return counts.sort_index()
 
 
-def _same_counts(answer, want):
-    """Counts per claim_kind in any order; a category with 0 rows may be left out."""
-    if not isinstance(answer, pd.Series | dict):
-        return "expected a pandas Series of counts, one per claim_kind (try `.value_counts()`)."
-    try:
-        got = {str(k): int(v) for k, v in dict(answer).items() if int(v) != 0}
-    except (TypeError, ValueError):
-        return "the values should be counts (whole numbers)."
-    need = {str(k): int(v) for k, v in want.items() if int(v) != 0}
-    for kind, n in need.items():
-        if got.get(kind) != n:
-            return f"the count for {kind!r} should not be {got.get(kind, 0)}; count every row."
-    extra = sorted(set(got) - set(need))
-    return None if not extra else f"{extra[0]!r} is not a claim_kind with rows in the table."
 
 
 def _claim_spread():
@@ -70,7 +55,7 @@ task2 = Task(
                "is a category column, pandas also lists categories that have no rows at all."),
     solution_code='''cs = load_dataset("currency_settlement")
 answer = cs["claim_kind"].value_counts()''',
-    compare=_same_counts,
+    compare=lambda a, w: compare_counts(a, w, what="claim_kind"),
 )
 
 task3 = Task(

@@ -1,8 +1,7 @@
 """Try-it tasks for notebook 10 (Joint exercises)."""
-import pandas as pd
 
 from lessons.data import load_dataset
-from lessons.exercises import Task, compare_frames
+from lessons.exercises import Task, compare_counts
 
 
 def _preferred():
@@ -25,19 +24,8 @@ def _types_since_2019():
     return p[p.year >= 2019].groupby("type", observed=True).size()
 
 
-def _tidy_counts(series):
-    """Counts by type, zeros dropped and labels sorted, so any order or method is accepted."""
-    s = series[series != 0]
-    s.index = s.index.astype(str)
-    return s.sort_index().astype(int)
 
 
-def _compare_counts(answer, want):
-    if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
-        answer = answer.iloc[:, 0]
-    if not isinstance(answer, pd.Series):
-        return f"expected a pandas Series of counts by type, got {type(answer).__name__}."
-    return compare_frames(_tidy_counts(answer), _tidy_counts(want))
 
 
 task1 = Task(
@@ -73,5 +61,5 @@ task3 = Task(
     solution_code='''ex = load_dataset("exercises")
 main = ex[ex.preferred]
 answer = main[main.year >= 2019].groupby("type", observed=True).size()''',
-    compare=_compare_counts,
+    compare=lambda a, w: compare_counts(a, w, what="type"),
 )
