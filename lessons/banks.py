@@ -225,12 +225,12 @@ def _semantic_problems(q: dict) -> list[str]:
 
 
 def _citation_problems(cites: dict) -> list[str]:
-    from .data import DataError, load_dataset
+    from .data import DataError, table
 
     out = []
     try:
-        sources = set(load_dataset("sources")["source_id"].astype(str))
-        claims = set(load_dataset("claims")["claim_id"].astype(str))
+        sources = set(table("sources")["source_id"].astype(str))
+        claims = set(table("claims")["claim_id"].astype(str))
     except DataError as exc:
         return [f"cannot check citations: {exc}"]
     for s in cites.get("sources") or []:
@@ -244,11 +244,12 @@ def _citation_problems(cites: dict) -> list[str]:
 
 def _data_check_problems(q: dict) -> list[str]:
     """A numeric answer that names its dataset must agree with it."""
-    from .data import DataError, load_dataset
+    from .data import DataError
+    from .data import table as dataset
 
     check = q["check"]
     try:
-        table = load_dataset(check["dataset"])
+        table = dataset(check["dataset"])
     except DataError as exc:
         return [f"check: {exc}"]
     if check["column"] not in table.columns:

@@ -179,7 +179,15 @@ def load_dataset(name: str) -> pd.DataFrame:
     pkg = package()
     table = _load(pkg, name, ()).copy()
     LOADED.setdefault(name, None)
+    from .sources import watch_displays  # here, not at import: sources imports this module
+
+    watch_displays()
     return table
+
+
+def table(name: str) -> pd.DataFrame:
+    """A dataset for the library's own look-ups: shared (do not modify), not counted as used."""
+    return _load(package(), name, ())
 
 
 def _load(pkg: Package, name: str, chain: tuple) -> pd.DataFrame:

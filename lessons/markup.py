@@ -31,6 +31,8 @@ def inline_html(text: str) -> str:
     out = _BOLD.sub(r"<strong>\1</strong>", out)
     out = _ITALIC.sub(r"<em>\1</em>", out)
     out = re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], out)
+    # A lone tag around each dollar sign keeps renderers from reading $...$ as mathematics.
+    out = out.replace("$", "<span>$</span>")
     return out.strip().replace("\n\n", "<br><br>").replace("\n", " ")
 
 

@@ -5,7 +5,7 @@ comes from the source article, a ``claim_id`` (seeds/claims.csv). :func:`cite`
 turns the rows a learner is looking at into a reference list, so no citation is
 ever typed by hand.
 
-    >>> cite(load_dataset("gas_volumes"))          # the sources behind these rows
+    >>> cite(load_dataset("gas_volumes"))   # the sources behind these rows
     >>> cite("trade_annual")                       # everything behind a dataset
     >>> cite(["article", "tass_2054559"])          # particular sources
 """
@@ -19,11 +19,13 @@ from html import escape
 import pandas as pd
 
 from . import data as _data
-from .data import DataError, load_dataset
+from .data import DataError, table
 
 ARTICLE_ID = "article"
-# Ids cited in this session by who_says() and quizzes (for sources_used()).
+# Ids cited in this session by cite(), charts, tables shown, who_says() and quizzes,
+# and the datasets whose rows in use are known (for sources_used()).
 CITED: dict[str, None] = {}
+COVERED: set[str] = set()
 
 
 def _ordered_unique(values: Iterable) -> list[str]:
@@ -41,13 +43,14 @@ def _ordered_unique(values: Iterable) -> list[str]:
 def _ids_from(data) -> tuple[list[str], list[str]]:
     """(source ids, claim ids) behind a DataFrame, dataset name, or list of ids."""
     if isinstance(data, str):
-        data = load_dataset(data)
+        data = table(data)
     if isinstance(data, pd.Series):
         data = data.to_frame().T
     if isinstance(data, pd.DataFrame):
         cols = [c for c in data.columns if c == "source_id" or c.endswith("_source_id")]
         if not cols and data.attrs.get("dataset"):
-            return _ids_from(data.attrs["dataset"])
+            rows = _original_rows(data)
+            return _ids_from(rows if rows is not None else data.attrs["dataset"])
         if not cols:
             raise DataError(
                 "cite() needs rows with a 'source_id' column (or a dataset name); "
@@ -60,6 +63,61 @@ def _ids_from(data) -> tuple[list[str], list[str]]:
         ids = _ordered_unique(data)
         return [i for i in ids if not _is_claim(i)], [i for i in ids if _is_claim(i)]
     raise DataError(f"cite() takes a DataFrame, a dataset name or a list of ids, not {data!r}")
+
+
+def _original_rows(frame: pd.DataFrame) -> pd.DataFrame | None:
+    """The dataset rows behind a filtered frame whose source columns were dropped.
+
+    Works while the frame keeps the row labels ``load_dataset`` gave it (an unnamed
+    integer index); after ``set_index`` or a group-by there is no way back.
+    """
+    name = frame.attrs.get("dataset")
+    if not name or frame.index.name is not None or not pd.api.types.is_integer_dtype(frame.index):
+        return None
+    full = table(name)
+    labels = list(frame.index)
+    if not set(labels) <= set(full.index):
+        return None
+    return full.loc[labels]
+
+
+def _record(data) -> None:
+    """Remember which rows a learner was shown or cited (for sources_used())."""
+    if isinstance(data, pd.Series):
+        data = data.to_frame()
+    if not isinstance(data, pd.DataFrame) or not data.attrs.get("dataset"):
+        return
+    has_sources = any(c == "source_id" or c.endswith("_source_id") for c in data.columns)
+    if not has_sources and _original_rows(data) is None:
+        return  # an aggregate: the whole dataset stays in the list
+    sources, claims = _ids_from(data)
+    for ident in [*sources, *claims]:
+        CITED.setdefault(ident, None)
+    COVERED.add(data.attrs["dataset"])
+
+
+def _after_cell(result) -> None:
+    try:
+        _record(result.result)
+    except Exception:  # never disturb a learner's cell
+        pass
+
+
+_WATCHING: list[bool] = []
+
+
+def watch_displays() -> None:
+    """In IPython, note the rows each cell displays, so sources_used() can list just those."""
+    if _WATCHING:
+        return
+    _WATCHING.append(True)
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.events.register("post_run_cell", _after_cell)
 
 
 def _is_claim(value: str) -> bool:
@@ -100,9 +158,9 @@ class Citation:
         for _, s in self.sources.iterrows():
             if s["source_id"] == ARTICLE_ID:
                 paras = self.paragraphs()
-                label = "the course article" + (
-                    f" (para. {', '.join(map(str, paras))})" if paras else ""
-                )
+                shown = ", ".join(map(str, paras[:6])) + (
+                    f" and {len(paras) - 6} more" if len(paras) > 6 else "")
+                label = "the course article" + (f" (para. {shown})" if paras else "")
             else:
                 origin = s["originating_org"]
                 label = s["publisher"] if pd.isna(origin) else origin
@@ -129,17 +187,20 @@ class Citation:
 
 
 def _md_escape(text: str) -> str:
-    return escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
+    """Text safe inside Markdown: no emphasis, and no $...$ read as mathematics."""
+    return (escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
+            .replace("$", "\\$"))
 
 
 def cite(data) -> Citation:
     """The sources behind rows, a dataset (by name) or a list of source/claim ids."""
     source_ids, claim_ids = _ids_from(data)
-    claims = load_dataset("claims")
+    _record(data)
+    claims = table("claims")
     chosen_claims = claims[claims["claim_id"].isin(claim_ids)]
     if not chosen_claims.empty and ARTICLE_ID not in source_ids:
         source_ids = [*source_ids, ARTICLE_ID]
-    register = load_dataset("sources").set_index("source_id", drop=False)
+    register = table("sources").set_index("source_id", drop=False)
     unknown = [s for s in source_ids if s not in register.index]
     if unknown:
         raise DataError(
@@ -174,33 +235,38 @@ class ClaimCard:
         c = self.claim
         lines = [f"> **Who says so?** {_md_escape(c['paraphrase'])}", ">",
                  f"> *Source:* {_md_escape(self._who())}; the course article, paragraph "
-                 f"{c['paragraph']} (claim `{c['claim_id']}`, a {c['claim_type']})."]
+                 f"{c['paragraph']} (claim `{c['claim_id']}`, {_a(c['claim_type'])} {c['claim_type']})."]
         if not pd.isna(c["note"]):
             lines += [">", f"> *Note:* {_md_escape(c['note'])}"]
         return "\n".join(lines)
 
 
+def _a(word: str) -> str:
+    return "an" if str(word)[:1].lower() in "aeiou" else "a"
+
+
 def who_says(claim_id: str) -> ClaimCard:
     """A claim from the article with its speaker and kind of voice (for 'Who says so?' boxes)."""
-    claims = load_dataset("claims").set_index("claim_id", drop=False)
+    claims = table("claims").set_index("claim_id", drop=False)
     if claim_id not in claims.index:
         raise DataError(f"no claim {claim_id!r} in seeds/claims.csv")
     claim = claims.loc[claim_id]
     CITED.setdefault(claim_id, None)
-    actors = load_dataset("actors").set_index("actor_id", drop=False)
+    actors = table("actors").set_index("actor_id", drop=False)
     actor = actors.loc[claim["attributed_to"]] if claim["attributed_to"] in actors.index else None
     return ClaimCard(claim, actor)
 
 
 def sources_used() -> Citation:
-    """Every source behind the datasets loaded, claims shown and quizzes given in this session.
+    """The sources behind what this session showed: rows charted, cited or displayed,
+    claims shown with who_says(), quiz citations, and every row of any dataset loaded
+    but only ever used whole (an aggregate, say).
 
     Ends a notebook's Sources section, so its reference list is generated, never typed.
     """
-    ids: list[str] = []
+    ids = list(CITED)
     for name in _data.LOADED:
-        if name in ("sources", "claims", "actors"):
+        if name in ("sources", "actors") or name in COVERED:
             continue
-        ids += _ids_from(load_dataset(name))[0] + _ids_from(load_dataset(name))[1]
-    ids += list(CITED)
+        ids += [*_ids_from(table(name))[0], *_ids_from(table(name))[1]]
     return cite(_ordered_unique(ids))

@@ -69,3 +69,53 @@ def test_finish_writes_title_subtitle_and_source_from_data(tiny):
     assert "Goods trade, USD bn" in texts
     assert fig.get_supxlabel() == "Source: China customs; the course article (para. 23)"
     plt.close(fig)
+
+
+@pytest.fixture
+def fresh_session():
+    from lessons import sources
+    from lessons.data import LOADED
+
+    saved = (dict(LOADED), dict(sources.CITED), set(sources.COVERED))
+    for registry in (LOADED, sources.CITED, sources.COVERED):
+        registry.clear()
+    yield
+    LOADED.update(saved[0])
+    sources.CITED.update(saved[1])
+    sources.COVERED.update(saved[2])
+
+
+def test_sources_used_lists_only_rows_charted_or_shown(tiny, fresh_session):
+    from lessons.sources import _record, sources_used
+
+    trade = load_dataset("trade")
+    # loaded but never shown: every source of the dataset
+    assert list(sources_used().sources["source_id"]) == ["gac", "article"]
+    # a filtered table shown without its source column still maps back to its rows
+    _record(trade[trade.preferred][["year", "total_usd_bn"]])
+    assert list(sources_used().sources["source_id"]) == ["gac"]
+
+
+def test_aggregates_cannot_narrow_so_the_whole_dataset_stays(tiny, fresh_session):
+    from lessons import sources
+    from lessons.sources import _record
+
+    trade = load_dataset("trade")
+    _record(trade.groupby("basis", observed=True).size())
+    assert "trade" not in sources.COVERED
+
+
+def test_who_says_markdown_escapes_dollars_and_uses_an(tiny):
+    from lessons import who_says
+
+    md = who_says("c023a")._repr_markdown_()
+    assert "a figure" in md
+    from lessons.sources import _a, _md_escape
+
+    assert _a("event") == "an" and _md_escape("$2bn to $3bn") == "\\$2bn to \\$3bn"
+
+
+def test_inline_html_keeps_dollar_signs_out_of_maths():
+    from lessons.markup import inline_html
+
+    assert inline_html("$2bn or $5bn") == "<span>$</span>2bn or <span>$</span>5bn"
