@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 lab: setup
-	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 lint: setup
 	$(VENV)/bin/ruff check lessons tests
@@ -30,8 +30,10 @@ lint: setup
 test: setup lint
 	$(PY) -m pytest --nbval --nbval-current-env -m "not browser" -q
 
+# End-to-end tests in Debian's Chromium (apt-get install chromium), driven by playwright.
 test-browser: setup
-	$(PY) -m pytest -m browser -q
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,browser]"
+	$(PY) -m pytest -m browser -q -p no:cacheprovider tests/test_browser.py
 
 # Re-execute notebooks in place after editing them: make execute NB=notebooks/02_trade.ipynb
 NB ?= notebooks/*.ipynb

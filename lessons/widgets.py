@@ -55,6 +55,14 @@ class QuestionView(w.VBox):
         buttons = w.HBox([self.check_button, self.hint_button, self.reveal_button])
         super().__init__([self.prompt, self.input, buttons, self.feedback, self.hint_box,
                           self.answer_box], layout=w.Layout(margin="0 0 1em 0"))
+        # Stable class names: for styling, and for the browser tests to find each part.
+        self.add_class("lessons-question")
+        self.add_class(f"lessons-q-{question.id}")
+        for widget, name in ((self.check_button, "check"), (self.hint_button, "hint"),
+                             (self.reveal_button, "reveal"), (self.feedback, "feedback"),
+                             (self.hint_box, "hint-box"), (self.answer_box, "answer-box"),
+                             (self.input, "input")):
+            widget.add_class(f"lessons-{name}")
 
     # Inputs ---------------------------------------------------------------------------
     def _build_input(self) -> w.Widget:
@@ -147,6 +155,8 @@ class QuizView(w.VBox):
                       for i, q in enumerate(quiz.questions)]
         header = w.HTML(f"<h4>Quiz: {escape(quiz.title)}</h4>")
         super().__init__([header, *self.views, self.summary])
+        self.add_class("lessons-quiz-view")
+        self.summary.add_class("lessons-summary")
 
     def _summary_html(self) -> str:
         return f"<p role='status'><strong>{escape(self.quiz.summary())}</strong></p>"
