@@ -272,6 +272,8 @@ def _data_check_problems(q: dict) -> list[str]:
         expected = float(values.iloc[0])
     elif how == "count":
         expected = float(len(values))
+    elif how == "nunique":
+        expected = float(values.nunique())
     else:
         if values.empty:
             return [f"check: no rows of {check['dataset']!r} match {check['where']}"]

@@ -235,7 +235,8 @@ class ProgressReport:
         if self.questions.empty:
             return ("No answers saved yet. Answer a quiz question in any notebook and it "
                     "will show up here.")
-        return (f"Progress: {len(self.questions)} questions answered, "
+        n = len(self.questions)
+        return (f"Progress: {n} question{'s' if n != 1 else ''} answered, "
                 f"{int(self.questions['solved'].sum())} solved; "
                 f"{self.reflections} reflection(s) saved.\n\nBy notebook:\n"
                 f"{self.by_notebook.to_string()}\n\nBy domain:\n{self.by_domain.to_string()}")
@@ -243,7 +244,8 @@ class ProgressReport:
     def _repr_html_(self) -> str:
         if self.questions.empty:
             return f"<p>{repr(self)}</p>"
-        return (f"<p><strong>{len(self.questions)}</strong> questions answered, "
+        n = len(self.questions)
+        return (f"<p><strong>{n}</strong> question{'s' if n != 1 else ''} answered, "
                 f"<strong>{int(self.questions['solved'].sum())}</strong> solved; "
                 f"{self.reflections} reflection(s) saved.</p>"
                 f"<h5>By notebook</h5>{self.by_notebook.to_html()}"

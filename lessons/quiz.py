@@ -529,11 +529,14 @@ class Matching(Question):
         return lines
 
     def _choices_html(self) -> str:
+        cell = "style='text-align:left;padding:2px 12px 2px 0'"
         rows = "".join(
-            f"<tr><td>{i + 1}. {inline_html(left)}</td><td>{LETTERS[i]}. {inline_html(r)}</td></tr>"
+            f"<tr><td {cell}>{i + 1}. {inline_html(left)}</td>"
+            f"<td {cell}>{LETTERS[i]}. {inline_html(r)}</td></tr>"
             for i, (left, r) in enumerate(zip(self.lefts, self.rights, strict=True))
         )
-        return f"<table class='lessons-match'><tbody>{rows}</tbody></table>"
+        return (f"<table class='lessons-match'><thead><tr><th {cell}>Item</th>"
+                f"<th {cell}>Match it with one of</th></tr></thead><tbody>{rows}</tbody></table>")
 
     def _grade(self, answer) -> Feedback:
         if isinstance(answer, list | tuple) and len(answer) == len(self.lefts):

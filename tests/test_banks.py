@@ -129,3 +129,12 @@ def test_bank_loader_never_crashes_on_arbitrary_bytes(tmp_path, blob):
 def test_bank_loader_reports_any_yaml_structure_without_raising(tmp_path, data):
     found = problems(tmp_path, yaml.safe_dump({"bank": "every_type", "title": "t", "questions": [data]}))
     assert found
+
+
+def test_numeric_check_can_count_distinct_values(tmp_path):
+    text = GOOD.replace("    answer: 38\n", "    answer: 1\n").replace("relative: 0.05", "absolute: 0").replace(
+        "    unit: bcm\n", "    unit: bcm\n    check: {dataset: gas_contract, column: source_id, "
+        "where: {term: plateau_volume, preferred: true}, aggregate: nunique}\n")
+    assert problems(tmp_path, text) == []
+    assert any("disagrees with gas_contract.source_id = 1" in p
+               for p in problems(tmp_path, text.replace("answer: 1\n", "answer: 2\n")))
