@@ -70,23 +70,16 @@ def _default_out(src: Path, suffix: str) -> Path:
     return src.with_name(f"{src.stem}_{suffix}.ipynb")
 
 
-def _student(args) -> int:
-    from .assignments import student_version
+def _version(args) -> int:
+    """`lessons student` and `lessons key`: one instructor notebook, two derived versions."""
+    from .assignments import key_version, student_version
 
+    make, what = ((student_version, "solutions replaced by placeholders, outputs cleared")
+                  if args.command == "student" else (key_version, "answer key"))
     src = Path(args.source)
-    out = student_version(src, Path(args.output) if args.output else _default_out(src, "student"),
-                          force=args.force)
-    print(f"wrote {out} (solutions replaced by placeholders, outputs cleared)")
-    return 0
-
-
-def _key(args) -> int:
-    from .assignments import key_version
-
-    src = Path(args.source)
-    out = key_version(src, Path(args.output) if args.output else _default_out(src, "key"),
-                      force=args.force)
-    print(f"wrote {out} (answer key)")
+    out = make(src, Path(args.output) if args.output else _default_out(src, args.command),
+               force=args.force)
+    print(f"wrote {out} ({what})")
     return 0
 
 
@@ -152,8 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--force", action="store_true", help="replace an existing file")
 
     for name, what, run in (("student", "a student version: solutions replaced by placeholders, "
-                             "outputs cleared", _student),
-                            ("key", "an answer key that keeps the solutions", _key)):
+                             "outputs cleared", _version),
+                            ("key", "an answer key that keeps the solutions", _version)):
         p = command(name, what, f"lessons {name} notebooks/exercises/trade_growth.ipynb", run)
         p.add_argument("source", help="the instructor's notebook")
         p.add_argument("-o", "--output", help=f"output notebook (default: SOURCE_{name}.ipynb)")

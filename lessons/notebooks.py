@@ -26,20 +26,22 @@ def _source(cell) -> str:
     return "".join(src) if isinstance(src, list) else str(src)
 
 
-def read_cells(path: Path) -> list[dict]:
-    nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    return nb.get("cells", [])
+def read_cells(path: Path) -> tuple[str, list[dict] | None, list[Problem]]:
+    """(the path as shown, the cells or None, a problem if the file is not a notebook)."""
+    shown = Path(path).as_posix()
+    try:
+        nb = json.loads(Path(path).read_text(encoding="utf-8"))
+        return shown, nb.get("cells", []), []
+    except (OSError, ValueError, AttributeError) as exc:
+        return shown, None, [Problem(shown, "-", f"cannot be read as a notebook ({exc})")]
 
 
 def check_executed(path: Path) -> list[Problem]:
     """Committed executed: every code cell run, no error outputs, no memory addresses, small."""
     path = Path(path)
-    shown = path.as_posix()
-    try:
-        cells = read_cells(path)
-    except (OSError, ValueError) as exc:
-        return [Problem(shown, "-", f"cannot be read as a notebook ({exc})")]
-    problems = []
+    shown, cells, problems = read_cells(path)
+    if cells is None:
+        return problems
     if path.stat().st_size > MAX_BYTES:
         problems.append(Problem(shown, "-", f"is {path.stat().st_size // 1000} KB; keep it under "
                                             f"{MAX_BYTES // 1000} KB (fewer or smaller charts)"))
@@ -62,12 +64,9 @@ def check_executed(path: Path) -> list[Problem]:
 def check_skeleton(path: Path) -> list[Problem]:
     """The course notebook shape (notebooks 01-14; 00 introduces the course and is exempt)."""
     path = Path(path)
-    shown = path.as_posix()
-    try:
-        cells = read_cells(path)
-    except (OSError, ValueError) as exc:
-        return [Problem(shown, "-", f"cannot be read as a notebook ({exc})")]
-    problems: list[Problem] = []
+    shown, cells, problems = read_cells(path)
+    if cells is None:
+        return problems
 
     def need(ok: bool, message: str):
         if not ok:

@@ -80,7 +80,7 @@ class QuestionView(w.VBox):
         if q.kind == "truefalse":
             return w.RadioButtons(options=["True", "False"], value=None)
         if q.kind == "numeric":
-            self.text = w.Text(placeholder="a number", continuous_update=False,
+            self.text = w.Text(placeholder="a number", continuous_update=True,
                                layout=w.Layout(width="14em"))
             return w.HBox([self.text, w.Label(q.unit)])
         if q.kind == "ordering":

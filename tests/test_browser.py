@@ -59,6 +59,22 @@ if _skip_reason():
     pytest.skip(_skip_reason(), allow_module_level=True)
 
 
+SCREENSHOTS = PROJECT_ROOT / "docs" / "img"
+
+
+def _shot(target, name: str) -> None:
+    """A PNG test artifact; with LESSONS_UPDATE_SCREENSHOTS=1 also a small JPEG for the README."""
+    path = ARTIFACTS / f"{name}.png"
+    target.screenshot(path=str(path))
+    if os.environ.get("LESSONS_UPDATE_SCREENSHOTS") == "1":
+        from PIL import Image
+
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        image = Image.open(path).convert("RGB")
+        image.thumbnail((900, 900))
+        image.save(SCREENSHOTS / f"{name}.jpg", quality=70, optimize=True)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -169,7 +185,9 @@ def _answer_quiz(page, stem: str) -> str:
     def answer(right: bool) -> str:
         if q.kind == "numeric":
             value = q.correct_answer if right else q.correct_answer * 3 + 1000
-            box.locator("input[type='text']").fill(f"{value:g}")
+            field = box.locator("input[type='text']")
+            field.fill(f"{value:g}")
+            field.press("Tab")  # as a learner would leave the box before clicking Check
         else:
             choices = q.choices()
             correct = (choices.index(q.correct_answer) if q.kind == "single"
@@ -227,7 +245,7 @@ def test_notebook_runs_and_its_quiz_and_tasks_work_in_the_browser(lab, browser, 
         assert errors.count() == 0, errors.first.inner_text()[:2000]
         assert page.locator(".lessons-quiz-view").count() == 1, "the quiz widget did not render"
         qid = _answer_quiz(page, path.stem)
-        page.locator(f".lessons-q-{qid}").screenshot(path=str(ARTIFACTS / f"{path.stem}-quiz.png"))
+        _shot(page.locator(f".lessons-q-{qid}"), f"{path.stem}-quiz")
         if not path.stem.startswith("00_"):
             _try_it(page, path.stem)
         else:
@@ -237,8 +255,8 @@ def test_notebook_runs_and_its_quiz_and_tasks_work_in_the_browser(lab, browser, 
             page.keyboard.press("Shift+Enter")
             page.wait_for_function("(el) => el.textContent.includes('answered')",
                                    arg=report.locator(".jp-OutputArea").element_handle(), timeout=60000)
-            report.screenshot(path=str(ARTIFACTS / "00_start_here-progress.png"))
-        page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"))
+            _shot(report, "00_start_here-progress")
+        _shot(page, path.stem)
     finally:
         session = lab.session(nb_path)
         page.close()
@@ -265,6 +283,7 @@ def test_static_html_rendering_shows_quiz_answers_folded(browser, tmp_path):
     first_answer.locator("summary").click()
     assert first_answer.locator("p").first.is_visible()
     assert page.locator("img[src^='data:image/png']").count() >= 1
-    quiz.screenshot(path=str(ARTIFACTS / "static-quiz.png"))
+    page.set_viewport_size({"width": 1000, "height": 700})
+    _shot(quiz.locator("li.lessons-q").first, "static-quiz")
     page.close()
     shutil.copy(html, ARTIFACTS / "02_trade.html")
