@@ -39,7 +39,8 @@ test-browser: setup
 NB ?= notebooks/*.ipynb
 execute: setup
 	LESSONS_PROGRESS=$$(mktemp -d)/progress.json $(VENV)/bin/jupyter nbconvert --to notebook \
-	  --execute --inplace --ExecutePreprocessor.store_widget_state=False $(NB)
+	  --execute --inplace --ExecutePreprocessor.store_widget_state=False \
+	  --ExecutePreprocessor.record_timing=False $(NB)
 
 bench: setup
 	$(PY) -m lessons.bench

@@ -49,6 +49,9 @@ def check_executed(path: Path) -> list[Problem]:
         if cell.get("cell_type") != "code" or not _source(cell).strip():
             continue
         where = f"cell {i}"
+        if "execution" in cell.get("metadata", {}):
+            problems.append(Problem(shown, where, "carries execution timestamps in its metadata "
+                                                  "(re-run with make execute, which leaves them out)"))
         if cell.get("execution_count") is None:
             problems.append(Problem(shown, where, "not executed; run the notebook and save it"))
         for out in cell.get("outputs", []):

@@ -64,7 +64,11 @@ def test_executed_check_flags_errors_and_addresses(tmp_path):
          "outputs": [{"output_type": "execute_result", "execution_count": 2, "metadata": {},
                       "data": {"text/plain": "<object object at 0x7f3a2c1b2d40>"}}]},
     ])
+    nb = json.loads(path.read_text())
+    nb["cells"][1]["metadata"] = {"execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"}}
+    path.write_text(json.dumps(nb))
     found = [str(p) for p in check_executed(path)]
+    assert any("cell 1: carries execution timestamps" in p for p in found)
     assert any("cell 0: has an error output (ZeroDivisionError)" in p for p in found)
     assert any("cell 1: prints a memory address" in p for p in found)
 
