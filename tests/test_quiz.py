@@ -191,3 +191,30 @@ def test_nan_score_never_appears(quiz):
     for q in quiz:
         q.submit(q.correct_answer)
     assert not any(f.score is not None and math.isnan(f.score) for q in quiz for f in q.attempts)
+
+
+# --- properties of the numeric reader ------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15))
+def test_parse_number_reads_back_any_printed_float(x):
+    assert parse_number(repr(x)) == (pytest.approx(x), None)
+    assert parse_number(x) == (x, None)
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from([",", " ", "\u202f"]))
+def test_parse_number_reads_thousands_separators(n, sep):
+    text = f"{n:,}".replace(",", sep)
+    assert parse_number(text) == (float(n), None)
+    assert parse_number(text + " USD bn") == (float(n), None)
+
+
+@given(st.text(max_size=80))
+def test_parse_number_never_raises_and_always_explains(text):
+    value, reason = parse_number(text)
+    assert (value is None) != (reason is None)
+    if value is None:
+        assert reason.startswith("could not read")
