@@ -9,9 +9,12 @@ line where it can); :func:`read_bank` raises :class:`BankError` listing them.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import sys
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -296,11 +299,78 @@ def _data_check_problems(q: dict) -> list[str]:
 
 
 def read_bank(source: str | Path) -> dict:
-    """A checked bank as a dict, by bank id or path; BankError if anything is wrong."""
+    """A checked bank as a dict, by bank id or path; BankError if anything is wrong.
+
+    A bank that passed every check is remembered by a fingerprint of its text, the
+    schema and the data package (see :func:`_fingerprint`), so opening the same
+    notebook again does not pay for the full check; any change to them checks anew.
+    """
     path = Path(source) if isinstance(source, Path) or str(source).endswith(".yaml") else (
         bank_path(str(source))
     )
-    problems = check_bank(path)
-    if problems:
-        raise BankError(problems)
-    return load_yaml(path.read_text(encoding="utf-8-sig"))
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = b""
+    fingerprint = _fingerprint(raw) if raw else None
+    if fingerprint is None or fingerprint not in _checked():
+        problems = check_bank(path)
+        if problems:
+            raise BankError(problems)
+        if fingerprint is not None:
+            _remember(fingerprint)
+    return load_yaml(raw.decode("utf-8-sig"))
+
+
+# --- a small cache of banks known to pass their checks -------------------------------------
+
+CACHE_ENV = "LESSONS_CACHE_DIR"
+
+
+def _cache_file() -> Path | None:
+    raw = os.environ.get(CACHE_ENV, "").strip()
+    if raw.lower() == "off":
+        return None
+    return (Path(raw) if raw else Path(sys.prefix) / "var" / "lessons") / "checked-banks.json"
+
+
+def _fingerprint(raw: bytes) -> str:
+    """The bank's text, the schema, the library version and the data package's files."""
+    from . import __version__
+    from .data import data_dir
+
+    digest = hashlib.sha256(raw)
+    digest.update(SCHEMA_PATH.read_bytes())
+    digest.update(__version__.encode())
+    root = data_dir()
+    digest.update(str(root.resolve()).encode())
+    for item in sorted(root.glob("*")):
+        try:
+            st = item.stat()  # follows links: seeds/sources.csv and claims.csv count
+        except OSError:
+            continue
+        digest.update(f"{item.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _checked() -> set[str]:
+    path = _cache_file()
+    try:
+        return set(json.loads(path.read_text(encoding="utf-8"))) if path else set()
+    except (OSError, ValueError, TypeError):
+        return set()
+
+
+def _remember(fingerprint: str) -> None:
+    path = _cache_file()
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        known = sorted(_checked() | {fingerprint})[-500:]
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(known, handle)
+        os.replace(tmp, path)
+    except OSError:  # a read-only environment: no cache, just a full check each time
+        pass

@@ -138,3 +138,32 @@ def test_numeric_check_can_count_distinct_values(tmp_path):
     assert problems(tmp_path, text) == []
     assert any("disagrees with gas_contract.source_id = 1" in p
                for p in problems(tmp_path, text.replace("answer: 1\n", "answer: 2\n")))
+
+
+def test_a_checked_bank_is_not_checked_again_until_something_changes(tmp_path, monkeypatch):
+    import lessons.banks as banks
+
+    monkeypatch.setenv("LESSONS_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, GOOD)
+    calls = []
+    real = banks.check_bank
+    monkeypatch.setattr(banks, "check_bank", lambda p, **kw: calls.append(p) or real(p, **kw))
+    read_bank(path)
+    read_bank(path)
+    assert len(calls) == 1
+    path.write_text(GOOD.replace("Every question type", "Every type"), encoding="utf-8")
+    read_bank(path)
+    assert len(calls) == 2
+    broken = write(tmp_path, GOOD.replace("type: truefalse", "type: essay"), "broken.yaml")
+    for _ in range(2):
+        with pytest.raises(BankError):
+            read_bank(broken)
+    assert len(calls) == 4  # a failing bank is never remembered
+
+
+def test_cache_can_be_switched_off(tmp_path, monkeypatch):
+    import lessons.banks as banks
+
+    monkeypatch.setenv("LESSONS_CACHE_DIR", "off")
+    assert banks._cache_file() is None
+    read_bank(write(tmp_path, GOOD))
