@@ -268,5 +268,6 @@ def sources_used() -> Citation:
     for name in _data.LOADED:
         if name in ("sources", "actors") or name in COVERED:
             continue
-        ids += [*_ids_from(table(name))[0], *_ids_from(table(name))[1]]
+        sources, claims = _ids_from(table(name))
+        ids += [*sources, *claims]
     return cite(_ordered_unique(ids))
