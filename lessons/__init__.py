@@ -29,7 +29,7 @@ _EXPORTS = {
     "TimelineExplorer": "explore",
     "PALETTE": "charts",
     "progress_report": "progress",
-    "Quiz": "quiz",
+    "Quiz": "widgets",  # the quiz model with its widget front end registered
     "list_banks": "quiz",
     "____": "exercises",
     "Task": "exercises",

@@ -26,6 +26,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import session
+
 DATA_ENV = "LESSONS_DATA_DIR"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
@@ -83,8 +85,6 @@ class Package:
 
 
 _PACKAGES: dict[tuple, Package] = {}
-# Datasets a learner's session has loaded, in order (for sources_used()).
-LOADED: dict[str, None] = {}
 _TABLES: dict[tuple, pd.DataFrame] = {}
 
 
@@ -119,6 +119,19 @@ def package(directory: Path | None = None) -> Package:
             raise DataError(f"{display_path(path)}: expected an object with a 'resources' list")
         _PACKAGES[key] = Package(root, descriptor)
     return _PACKAGES[key]
+
+
+def package_fingerprint(directory: Path | None = None) -> str:
+    """A digest of the data package's description and every file it names (their content)."""
+    import hashlib
+
+    pkg = package(directory)
+    digest = hashlib.sha256((pkg.root / "datapackage.json").read_bytes())
+    for name in sorted(pkg.resources):
+        path = _resource_path(pkg, pkg.resources[name])
+        digest.update(name.encode("utf-8"))
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()
 
 
 def list_datasets() -> pd.DataFrame:
@@ -178,10 +191,7 @@ def load_dataset(name: str) -> pd.DataFrame:
         raise DataError(f"dataset names are strings such as 'trade_annual', not {name!r}")
     pkg = package()
     table = _load(pkg, name, ()).copy()
-    LOADED.setdefault(name, None)
-    from .sources import watch_displays  # here, not at import: sources imports this module
-
-    watch_displays()
+    session.note_loaded(name)
     return table
 
 

@@ -18,14 +18,10 @@ from html import escape
 
 import pandas as pd
 
-from . import data as _data
+from . import session
 from .data import DataError, table
 
 ARTICLE_ID = "article"
-# Ids cited in this session by cite(), charts, tables shown, who_says() and quizzes,
-# and the datasets whose rows in use are known (for sources_used()).
-CITED: dict[str, None] = {}
-COVERED: set[str] = set()
 
 
 def _ordered_unique(values: Iterable) -> list[str]:
@@ -91,33 +87,12 @@ def _record(data) -> None:
     if not has_sources and _original_rows(data) is None:
         return  # an aggregate: the whole dataset stays in the list
     sources, claims = _ids_from(data)
-    for ident in [*sources, *claims]:
-        CITED.setdefault(ident, None)
-    COVERED.add(data.attrs["dataset"])
+    session.note_cited([*sources, *claims])
+    session.note_covered(data.attrs["dataset"])
 
 
-def _after_cell(result) -> None:
-    try:
-        _record(result.result)
-    except Exception:  # never disturb a learner's cell
-        pass
-
-
-_WATCHING: list[bool] = []
-
-
-def watch_displays() -> None:
-    """In IPython, note the rows each cell displays, so sources_used() can list just those."""
-    if _WATCHING:
-        return
-    _WATCHING.append(True)
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is not None:
-        shell.events.register("post_run_cell", _after_cell)
+# Each cell's displayed value tells which rows a learner looked at.
+session.observers.append(_record)
 
 
 def _is_claim(value: str) -> bool:
@@ -251,7 +226,7 @@ def who_says(claim_id: str) -> ClaimCard:
     if claim_id not in claims.index:
         raise DataError(f"no claim {claim_id!r} in seeds/claims.csv")
     claim = claims.loc[claim_id]
-    CITED.setdefault(claim_id, None)
+    session.note_cited([claim_id])
     actors = table("actors").set_index("actor_id", drop=False)
     actor = actors.loc[claim["attributed_to"]] if claim["attributed_to"] in actors.index else None
     return ClaimCard(claim, actor)
@@ -264,9 +239,9 @@ def sources_used() -> Citation:
 
     Ends a notebook's Sources section, so its reference list is generated, never typed.
     """
-    ids = list(CITED)
-    for name in _data.LOADED:
-        if name in ("sources", "actors") or name in COVERED:
+    ids = list(session.cited)
+    for name in session.loaded:
+        if name in ("sources", "actors") or name in session.covered:
             continue
         sources, claims = _ids_from(table(name))
         ids += [*sources, *claims]

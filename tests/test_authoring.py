@@ -15,10 +15,11 @@ import pytest
 from nbclient import NotebookClient
 
 from lessons.assignments import new_exercise, solution_texts, student_version
-from lessons.authoring import export_bank, gift_escape, to_gift
-from lessons.banks import list_banks, read_bank
+from lessons.authoring import export_bank, to_gift
+from lessons.banks import list_banks
 from lessons.cli import main
-from lessons.quiz import Quiz
+from lessons.quiz import Quiz, read_bank
+from lessons.quiz.formats import gift_escape
 
 FIXTURE = Path(__file__).parent / "fixtures" / "every_type.yaml"
 ANSWER_SETS = {"single": "SelectSet", "multiple": "MultipleChoicesSet", "truefalse": "TrueFalseSet",
@@ -149,9 +150,31 @@ def test_progress_export_writes_csv_and_refuses_overwrite(tmp_path, monkeypatch,
     assert "no saved answers" in capsys.readouterr().err
     Quiz(read_bank(FIXTURE))["num-four"].submit("38")
     assert main(["progress", "export", "-o", str(out)]) == 0
-    row = out.read_text(encoding="utf-8").splitlines()[1]
-    assert row.startswith("every_type,num-four,numeric,economy,True,1.0,38,")
+    row = out.read_text(encoding="utf-8-sig").splitlines()[1]
+    assert row.startswith('every_type,num-four,numeric,"Contract plateau volume, bcm a year?",38,yes,1,1,1,0,no,right,')
     assert main(["progress", "export", "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8-sig").splitlines()[1] == row
+
+
+HOSTILE = "<script>alert(1)</script> **bold** *it* `code` {curly} ~tilde =eq #hash"
+
+
+def test_every_export_keeps_formatting_and_never_carries_live_markup(tmp_path):
+    bank = read_bank(FIXTURE)
+    for q in bank["questions"]:
+        q["prompt"] = HOSTILE
+        q["explanation"] = HOSTILE
+    quiz = Quiz(bank, save_progress=False)
+    from lessons.authoring import to_html, to_markdown, to_text2qti
+
+    for text in (to_gift(quiz), to_text2qti(quiz), to_markdown(quiz), to_html(quiz)):
+        assert "<script" not in text and "&lt;script&gt;" in text
+    assert "**bold** *it* `code`" in to_text2qti(quiz)
+    assert "<strong>bold</strong> <em>it</em> <code>code</code>" in to_html(quiz)
+    gift_prompt = to_gift(quiz).split("[markdown]", 2)[1]
+    assert gift_prompt.startswith("&lt;script&gt;alert(1)&lt;/script&gt; **bold** *it* `code` \\{curly\\} "
+                                  "\\~tilde \\=eq \\#hash")
+    assert all(q.valid for q in parse_gift(to_gift(quiz)))
 
 
 @pytest.mark.parametrize("command", ["validate", "new-exercise", "student", "key", "export", "progress"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +12,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lessons.banks import BankError, check_bank, list_banks, read_bank
+from lessons.banks import BankError, list_banks
 from lessons.cli import main
+from lessons.quiz import check_bank, read_bank
 
+BANK_FIXTURE = Path(__file__).parent / "fixtures" / "every_type.yaml"
 GOOD = (Path(__file__).parent / "fixtures" / "every_type.yaml").read_text(encoding="utf-8")
 
 
@@ -64,6 +67,27 @@ CORPUS = [
      "bank id 'other' differs from the file name 'every_type'"),
     ("unknown field", GOOD.replace("    difficulty: easy\n", "    dificulty: easy\n"),
      "single-one: Unevaluated properties are not allowed ('dificulty' was unexpected)"),
+    ("two questions: keys", GOOD + "questions:\n  - id: extra\n",
+     "-: is not valid YAML: duplicate key 'questions' (first on line 5)"),
+    ("a duplicate key in a question", GOOD.replace("    unit: bcm\n", "    unit: bcm\n    unit: Mt\n"),
+     "is not valid YAML: duplicate key 'unit'"),
+    ("infinite tolerance", GOOD.replace("relative: 0.05", "absolute: .inf"),
+     "num-four: tolerance.absolute: must be a finite number, not inf"),
+    ("infinite answer", GOOD.replace("answer: 38", "answer: .inf"), "num-four: answer: must be a finite number"),
+    ("nan answer", GOOD.replace("answer: 38", "answer: .nan"), "num-four: answer: must be a finite number"),
+    ("check without dataset", GOOD.replace("    unit: bcm\n", "    unit: bcm\n    check: {column: value}\n"),
+     "num-four: check: 'dataset' is a required property"),
+    ("check that is a list", GOOD.replace("    unit: bcm\n", "    unit: bcm\n    check: [dataset]\n"),
+     "num-four: check: ['dataset'] is not of type 'object'"),
+    ("check on an unknown dataset", GOOD.replace("    unit: bcm\n", "    unit: bcm\n    check: {dataset: nope, "
+                                                 "column: value, where: {a: 1}}\n"),
+     "num-four: check: no dataset called 'nope'"),
+    ("alias bomb", "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                   "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                   "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n",
+     "-: expands to more than 50,000 values"),
+    ("python object tag", "bank: !!python/object/apply:os.system [echo hi]\n", "is not valid YAML"),
+    ("too many tries", GOOD.replace("max_tries: 2", "max_tries: 1000000"), "max_tries: 1000000 is greater than"),
 ]
 
 
@@ -74,6 +98,24 @@ def test_bad_banks_are_reported_with_file_question_and_problem(tmp_path, label, 
     assert any(expected in p for p in found), found
     assert all(p.startswith(str(tmp_path / "every_type.yaml").lstrip("/")) or "every_type.yaml" in p
                for p in found)
+
+
+def test_a_huge_bank_is_refused_before_it_is_parsed(tmp_path):
+    path = write(tmp_path, GOOD + "#" * 1_100_000)
+    assert [str(p) for p in check_bank(path)] == [
+        f"{path}: -: is too large ({path.stat().st_size:,} bytes; at most 1,000,000) for a bank"]
+
+
+def test_an_alias_bomb_is_refused_quickly(tmp_path):
+    import time
+
+    bomb = "a: &a [" + ",".join(["x"] * 20) + "]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 20) + "]\n" for i in range(8))
+    start = time.perf_counter()
+    found = problems(tmp_path, bomb)
+    assert time.perf_counter() - start < 2 and "expands to more than" in found[0]
+    with pytest.raises(BankError, match="expands to more than"):
+        read_bank(write(tmp_path, bomb))
 
 
 def test_numeric_answer_must_agree_with_the_dataset_it_names(tmp_path):
@@ -141,13 +183,13 @@ def test_numeric_check_can_count_distinct_values(tmp_path):
 
 
 def test_a_checked_bank_is_not_checked_again_until_something_changes(tmp_path, monkeypatch):
-    import lessons.banks as banks
+    import lessons.quiz.collection as collection
 
     monkeypatch.setenv("LESSONS_CACHE_DIR", str(tmp_path / "cache"))
     path = write(tmp_path, GOOD)
     calls = []
-    real = banks.check_bank
-    monkeypatch.setattr(banks, "check_bank", lambda p, **kw: calls.append(p) or real(p, **kw))
+    real = collection.check_bank
+    monkeypatch.setattr(collection, "check_bank", lambda p, **kw: calls.append(p) or real(p, **kw))
     read_bank(path)
     read_bank(path)
     assert len(calls) == 1
@@ -159,11 +201,47 @@ def test_a_checked_bank_is_not_checked_again_until_something_changes(tmp_path, m
         with pytest.raises(BankError):
             read_bank(broken)
     assert len(calls) == 4  # a failing bank is never remembered
+    renamed = tmp_path / "other_name.yaml"
+    renamed.write_text(GOOD, encoding="utf-8")  # same text, a name it does not match
+    with pytest.raises(BankError, match="differs from the file name"):
+        read_bank(renamed)
 
 
 def test_cache_can_be_switched_off(tmp_path, monkeypatch):
     import lessons.banks as banks
 
     monkeypatch.setenv("LESSONS_CACHE_DIR", "off")
-    assert banks._cache_file() is None
+    assert banks.cache_dir() is None
     read_bank(write(tmp_path, GOOD))
+    monkeypatch.setenv("LESSONS_CACHE_DIR", "")
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert banks.cache_dir() is None  # no safe place: no cache, and nothing written to /
+
+
+def test_the_committed_schema_is_the_one_the_kinds_generate():
+    from lessons.banks import SCHEMA_PATH
+    from lessons.quiz import KINDS, schema_text
+
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), "run `lessons schema --write`"
+    branches = json.loads(schema_text())["$defs"]["question"]["allOf"][1:]
+    assert [b["if"]["properties"]["type"]["const"] for b in branches] == list(KINDS)
+
+
+def test_a_new_kind_is_one_class_and_the_schema_follows():
+    from lessons.quiz import KINDS, bank_schema, register
+    from lessons.quiz.reflection import Reflection
+
+    @register
+    class Essay(Reflection):
+        kind = "essay"
+
+    try:
+        assert "essay" in bank_schema()["$defs"]["common"]["properties"]["type"]["enum"]
+        bank = read_bank(BANK_FIXTURE)
+        bank["questions"][-1] = {**bank["questions"][-1], "type": "essay"}
+        from lessons.quiz import Quiz
+
+        assert Quiz(bank, save_progress=False)["reflect-seven"].kind == "essay"
+    finally:
+        del KINDS["essay"]
