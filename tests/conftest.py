@@ -105,6 +105,17 @@ class TinyPackage:
         return path
 
 
+@pytest.fixture(autouse=True)
+def _own_progress_file(tmp_path_factory, monkeypatch):
+    """Every test saves to a progress file of its own, so none can leak into the notebooks'."""
+    from lessons import progress
+
+    monkeypatch.setenv("LESSONS_PROGRESS", str(tmp_path_factory.mktemp("progress") / "progress.json"))
+    progress.reset_session_state()
+    yield
+    progress.reset_session_state()
+
+
 @pytest.fixture
 def tiny(tmp_path, monkeypatch):
     root = tmp_path / "pkg"

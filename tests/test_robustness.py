@@ -17,8 +17,14 @@ def _text(cell) -> str:
 
 
 @pytest.fixture(scope="module")
-def run_twice():
+def run_twice(tmp_path_factory):
     """Every cell of a notebook run in order, then every cell again in the same kernel."""
+    with pytest.MonkeyPatch.context() as mp:  # the kernel saves to a file of its own
+        mp.setenv("LESSONS_PROGRESS", str(tmp_path_factory.mktemp("run-twice") / "progress.json"))
+        yield _run_twice()
+
+
+def _run_twice():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = NotebookClient(nb, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(NOTEBOOK.parent)}})
