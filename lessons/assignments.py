@@ -77,7 +77,7 @@ def new_exercise(name: str, out_dir: Path, *, datasets: list[str] | None = None,
                + ", ".join(f"`{d}`" for d in datasets)
                + "\n\n*Instructor: replace this introduction, the objectives and the task with "
                  "your own. Put model solutions between the BEGIN/END SOLUTION markers; "
-                 "`lessons student` removes them.*\n\n### Learning objectives\n"
+                 "`lessons student` removes them.*\n\n## Learning objectives\n"
                  "- Load a course dataset and see where its rows come from.\n"
                  "- Answer a question with pandas and check the answer.\n"
                  "- Cite the sources behind the rows used."),

@@ -7,14 +7,13 @@ one-line reason (never a traceback).
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from pathlib import Path
 
 from .data import PROJECT_ROOT
 
 EXERCISE_DIR = PROJECT_ROOT / "notebooks" / "exercises"
+GUIDE_DIR = Path(__file__).resolve().parent / "guides"
 
 
 class CommandError(Exception):
@@ -22,8 +21,9 @@ class CommandError(Exception):
 
 
 def _validate(args) -> int:
-    from .banks import BANK_DIR, check_bank
+    from .banks import BANK_DIR
     from .notebooks import check_executed, check_skeleton, course_notebooks
+    from .quiz import check_bank
 
     paths = [Path(p) for p in args.paths]
     if not paths:
@@ -96,7 +96,8 @@ def _export(args) -> int:
 
 
 def _progress_export(args) -> int:
-    from .progress import load_records, progress_path
+    from .progress import export_rows, load_records, progress_path, write_csv
+    from .quiz import describe_item
 
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -105,15 +106,43 @@ def _progress_export(args) -> int:
     if not records:
         where = progress_path()
         raise CommandError(f"no saved answers to export (progress file: {where or 'saving is off'})")
-    fields = ["bank", "question", "kind", "domain", "correct", "score", "answer", "at"]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        for r in records:
-            writer.writerow({**r, "answer": r.get("answer") if isinstance(r.get("answer"), str)
-                             else json.dumps(r.get("answer"), ensure_ascii=False)})
-    print(f"wrote {out} ({len(records)} answers)")
+    rows = export_rows(records, describe=describe_item)
+    write_csv(out, rows)
+    print(f"wrote {out} ({len(rows)} questions and tasks, from {len(records)} saved records)")
+    return 0
+
+
+def _guides(args) -> int:
+    """`lessons guides`: the teacher guides' Try-it answers, written from the task declarations."""
+    from .exercises import update_guide
+    from .tasks import for_notebook, modules
+
+    stale = []
+    for module in modules():
+        guide = GUIDE_DIR / f"{module.NOTEBOOK}.md"
+        if not update_guide(guide, for_notebook(module.NOTEBOOK), write=args.write):
+            stale.append(guide)
+    for guide in stale:
+        print(f"{'updated' if args.write else 'out of date'}: lessons/guides/{guide.name}")
+    if stale and not args.write:
+        print("run `lessons guides --write` to update them", file=sys.stderr)
+        return 1
+    print(f"ok: every guide's Try-it answers match the task declarations"
+          f"{f' ({len(stale)} updated)' if stale else ''}")
+    return 0
+
+
+def _schema(args) -> int:
+    """`lessons schema`: the bank JSON Schema, generated from the question kinds."""
+    from .banks import SCHEMA_PATH
+    from .quiz import schema_text
+
+    text = schema_text()
+    if args.write:
+        SCHEMA_PATH.write_text(text, encoding="utf-8")
+        print(f"wrote {SCHEMA_PATH}")
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -169,6 +198,15 @@ def build_parser() -> argparse.ArgumentParser:
                           formatter_class=argparse.RawDescriptionHelpFormatter)
     pe.add_argument("-o", "--output", default="progress.csv", help="CSV file (default: %(default)s)")
     pe.add_argument("--force", action="store_true", help="replace an existing file")
+    g = command("guides", "check that the teacher guides' Try-it answers match the task "
+                "declarations (lessons/tasks/); --write brings them up to date",
+                "lessons guides --write", _guides)
+    g.add_argument("--write", action="store_true", help="rewrite the generated part of each guide")
+
+    s = command("schema", "print the question-bank JSON Schema (generated from the question "
+                "kinds); --write updates lessons/schema/bank.schema.json", "lessons schema --write",
+                _schema)
+    s.add_argument("--write", action="store_true", help="write the schema file")
     return parser
 
 

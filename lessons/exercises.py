@@ -1,15 +1,19 @@
 """Try-it tasks: the learner writes pandas code, then ``task.check(answer)``.
 
 In the manner of Kaggle Learn's learntools, with three verbs: ``check``,
-``hint`` and ``solution``. A check returns an outcome, never raises:
+``hint`` and ``solution``. A check returns an outcome, never raises on a
+learner's answer:
 
 - not attempted: the placeholder ``____`` (or ``None``) is still in place;
 - wrong, with a pointer to what differs;
 - right.
 
-Tasks are declarations (see ``lessons/tasks/``): the expected value is computed
-from the shared data when checked, so a task stays right when the data is
-corrected.
+A task is one declaration (see ``lessons/tasks/``): its prompt, its hint and
+its model solution. The expected answer is whatever the model solution
+computes from the shared data, so a task stays right when the data is
+corrected, and the notebook, ``solution()`` and the teacher guide all show the
+same thing. Every check, hint and solution shown is saved to the learner's
+progress (see :mod:`lessons.progress`).
 
     >>> from lessons import ____
     >>> from lessons.tasks.trade import task1
@@ -21,12 +25,20 @@ corrected.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 TICK, CROSS, DOTS = "✓", "✗", "…"
+STATUS_WORDS = {"correct": "right", "wrong": "wrong", "not attempted": "not attempted"}
+# What a learner's odd answer can raise while being compared (a pandas object's ``==``,
+# ``float()`` of a string, a missing key): reported as "could not compare", never raised.
+_COMPARE_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError)
+
+
+class TaskError(ValueError):
+    """A task declaration is broken (its model solution fails or sets no ``answer``)."""
 
 
 class _Placeholder:
@@ -49,28 +61,36 @@ class _Placeholder:
 ____ = _Placeholder()
 
 
-@dataclass(frozen=True)
 class Outcome:
     """What a check found: ``status`` is 'correct', 'wrong' or 'not attempted'."""
 
-    status: str
-    message: str
+    __slots__ = ("status", "message")
+
+    def __init__(self, status: str, message: str):
+        self.status = status
+        self.message = message
 
     def __bool__(self) -> bool:
         return self.status == "correct"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Outcome) and (self.status, self.message) == (other.status, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.status, self.message))
 
     def __repr__(self) -> str:
         mark = {"correct": TICK, "wrong": CROSS}.get(self.status, DOTS)
         return f"{mark} {self.message}"
 
 
-@dataclass(frozen=True)
 class Text:
-    """A hint or solution: shown as Markdown in a notebook, plain text elsewhere."""
+    """A hint, a solution or a prompt: Markdown in a notebook, plain text elsewhere."""
 
-    title: str
-    body: str
-    code: bool = False
+    __slots__ = ("title", "body", "code")
+
+    def __init__(self, title: str, body: str, code: bool = False):
+        self.title, self.body, self.code = title, body, code
 
     def __repr__(self) -> str:
         return f"{self.title}:\n{self.body}"
@@ -95,50 +115,115 @@ def _close(a, b, rel: float, abs_: float) -> bool:
         return False
 
 
-@dataclass
-class Task:
-    """One Try-it task.
+def solution_namespace() -> dict:
+    """The names a model solution (and a learner's first cell) may use."""
+    from .data import load_dataset
 
-    ``expected`` computes the right answer from the data; ``compare`` (optional)
-    replaces the default comparison and returns ``None`` when right or a
-    message saying what differs.
+    return {"load_dataset": load_dataset, "pd": pd, "____": ____}
+
+
+def run_solution(code: str):
+    """Run a model solution in a fresh namespace and return the ``answer`` it sets."""
+    namespace = solution_namespace()
+    exec(compile(code, "<model solution>", "exec"), namespace)  # noqa: S102 - the course's own code
+    if "answer" not in namespace or _not_attempted(namespace["answer"]):
+        raise TaskError("the model solution sets no `answer`")
+    return namespace["answer"]
+
+
+def markdown_text(text: str) -> str:
+    """Declaration text for Markdown: a dollar sign is money, never the start of maths."""
+    return re.sub(r"(?<!\\)\$", r"\\$", text)
+
+
+def task_number(name: str) -> str:
+    """'task3' -> '3' (the number learners read); other names stay as they are."""
+    match = re.fullmatch(r"task(\d+)", name)
+    return match.group(1) if match else name
+
+
+class Task:
+    """One Try-it task, declared once.
+
+    ``solution`` is the model solution: Python that sets ``answer``, run against
+    the course data to get the expected value. ``compare`` (optional) replaces the
+    default comparison: ``compare(answer, expected)`` returns ``None`` when right
+    or a message saying what differs. ``note`` and ``mistakes`` are for the teacher
+    guide. ``notebook`` names the notebook whose progress the checks count toward.
     """
 
-    name: str
-    prompt: str
-    expected: Callable[[], object]
-    hint_text: str
-    solution_code: str
-    rel_tol: float = 1e-6
-    abs_tol: float = 1e-9
-    compare: Callable[[object, object], str | None] | None = None
-    checks: list = field(default_factory=list, repr=False)
+    def __init__(self, name: str, *, prompt: str, solution: str, hint: str, notebook: str,
+                 compare: Callable[[object, object], str | None] | None = None,
+                 rel_tol: float = 1e-6, abs_tol: float = 1e-9, note: str = "", mistakes: str = ""):
+        self.name = name
+        self.prompt = prompt
+        self.solution_code = solution.strip("\n")
+        self.hint_text = hint
+        self.notebook = notebook
+        self.compare = compare
+        self.rel_tol, self.abs_tol = rel_tol, abs_tol
+        self.note, self.mistakes = note, mistakes
+        self.checks: list[str] = []
 
+    @property
+    def title(self) -> str:
+        return f"Task {task_number(self.name)}"
+
+    def expected(self):
+        """The right answer, computed now by the model solution."""
+        return run_solution(self.solution_code)
+
+    # The learner's three verbs ---------------------------------------------------------
     def check(self, answer=____) -> Outcome:
-        """Is ``answer`` right? Never raises."""
+        """Is ``answer`` right? Never raises on the learner's answer."""
         if _not_attempted(answer):
             outcome = Outcome("not attempted", "Not attempted yet: replace ____ with your "
                                                "answer, then run the cell again.")
         else:
+            want = self.expected()  # a broken declaration raises: a bug, not the learner's fault
             try:
-                want = self.expected()
                 problem = (self.compare or _default_compare(self))(answer, want)
-                outcome = (Outcome("correct", "Correct.") if problem is None
-                           else Outcome("wrong", f"Not yet: {problem}"))
-            except Exception as exc:  # a learner's odd value must not raise here
-                outcome = Outcome("wrong", f"Not yet: could not compare your answer "
-                                           f"({type(exc).__name__}: {str(exc)[:80]}).")
+            except _COMPARE_ERRORS as exc:
+                problem = (f"could not compare your answer ({type(exc).__name__}: "
+                           f"{str(exc)[:80]}); check its type.")
+            outcome = (Outcome("correct", "Correct.") if problem is None
+                       else Outcome("wrong", f"Not yet: {problem}"))
         self.checks.append(outcome.status)
+        self._record("check", outcome=outcome.status, answer=answer)
         return outcome
 
     def hint(self) -> Text:
-        return Text(f"Hint for {self.name}", self.hint_text)
+        """A hint (saved in your progress as a hint used)."""
+        self._record("hint")
+        return Text(f"Hint for {self.title.lower()}", self.hint_text)
 
     def solution(self) -> Text:
-        return Text(f"Solution for {self.name}", self.solution_code.strip(), code=True)
+        """The model solution (saved in your progress: checks after it count as shown)."""
+        self._record("solution")
+        return Text(f"Solution for {self.title.lower()}", self.solution_code, code=True)
 
+    def _record(self, action: str, **fields) -> None:
+        from . import progress
+
+        progress.record_task(self, action, **fields)
+
+    # Display -------------------------------------------------------------------------
     def __repr__(self) -> str:
-        return f"{self.name}: {self.prompt}"
+        return f"{self.title}. {self.prompt}{self._last_check_line()}"
+
+    def _repr_markdown_(self) -> str:
+        last = self._last_check_line()
+        return (f"**{self.title}.** {markdown_text(self.prompt)}"
+                + (f"\n\n*{last.strip()}*" if last else ""))
+
+    def _last_check_line(self) -> str:
+        """After a restart: what the learner's last saved check of this task found."""
+        from . import progress
+
+        last = progress.last_task_check(self.notebook, self.name)
+        if last is None:
+            return ""
+        return f"\n(Your last saved check of this task: {STATUS_WORDS.get(last, last)}.)"
 
 
 def _default_compare(task: Task):
@@ -218,27 +303,26 @@ def compare_frames(answer, want, *, rel: float = 1e-6) -> str | None:
 # --- generic tasks for instructor-built exercises ------------------------------------------
 
 FACTS = {
-    "rows": ("How many rows does `{ds}` have?", "len({ds})", lambda t: len(t)),
+    "rows": ("How many rows does `{ds}` have?", "len({ds})"),
     "distinct_sources": ("How many different sources stand behind the rows of `{ds}`?",
-                         '{ds}["source_id"].nunique()', lambda t: int(t["source_id"].nunique())),
+                         'int({ds}["source_id"].nunique())'),
     "preferred_rows": ("How many rows of `{ds}` are marked `preferred`?",
-                       "int({ds}[\"preferred\"].sum())", lambda t: int(t["preferred"].sum())),
+                       'int({ds}["preferred"].sum())'),
 }
 
 
-def fact_task(dataset: str, fact: str = "distinct_sources", name: str = "task1") -> Task:
+def fact_task(dataset: str, fact: str = "distinct_sources", name: str = "task1", *,
+              notebook: str = "exercise") -> Task:
     """A ready-made task about one dataset, used by ``lessons new-exercise`` templates."""
-    from .data import load_dataset
-
     if fact not in FACTS:
         raise KeyError(f"no fact {fact!r}; choose one of {', '.join(FACTS)}")
-    prompt, code, compute = FACTS[fact]
+    prompt, code = FACTS[fact]
     return Task(
-        name=name,
+        name,
         prompt=prompt.format(ds=dataset),
-        expected=lambda: compute(load_dataset(dataset)),
-        hint_text=f"Start from `{dataset} = load_dataset(\"{dataset}\")`.",
-        solution_code=f'{dataset} = load_dataset("{dataset}")\nanswer = {code.format(ds=dataset)}',
+        solution=f'{dataset} = load_dataset("{dataset}")\nanswer = {code.format(ds=dataset)}',
+        hint=f"Start from `{dataset} = load_dataset(\"{dataset}\")`.",
+        notebook=notebook,
     )
 
 
@@ -285,3 +369,66 @@ def compare_share(answer, want: float, *, tol: float = 0.001) -> str | None:
     if abs(value - want) <= tol:
         return None
     return f"{value:.3g} is too {'low' if value < want else 'high'} (as a share between 0 and 1)."
+
+
+# --- the teacher guide's answers, written from the declarations ----------------------------
+
+GUIDE_BEGIN = "<!-- BEGIN GENERATED: Try-it answers"
+GUIDE_END = "<!-- END GENERATED -->"
+
+
+def format_answer(value) -> str:
+    """A model answer as a teacher reads it in a guide."""
+    if isinstance(value, pd.DataFrame):
+        return f"a table of {len(value)} rows with columns {', '.join(map(str, value.columns))}"
+    if isinstance(value, pd.Series):
+        items = [f"{k}: {format_answer(v)}" for k, v in value.items()]
+        return "; ".join(items[:20]) + (" …" if len(items) > 20 else "")
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(format_answer(v) for v in value) + "]"
+    return str(value)
+
+
+def guide_section(tasks: list[Task]) -> str:
+    """The generated block of a teacher guide's 'Answers to the Try-it tasks'."""
+    out = [f"{GUIDE_BEGIN} from the task declarations in lessons/tasks/; edit those, then run "
+           "`lessons guides --write` -->", ""]
+    for task in tasks:
+        out += [f"**{task.title}.** {markdown_text(task.prompt)}", "",
+                f"**Answer:** `{format_answer(task.expected())}` (what the model solution "
+                "computes from the current data).", "", "```python", task.solution_code, "```", ""]
+        if task.note:
+            out += [markdown_text(task.note), ""]
+        if task.mistakes:
+            out += [f"Common mistake: {markdown_text(task.mistakes)}", ""]
+    out.append(GUIDE_END)
+    return "\n".join(out)
+
+
+def update_guide(path, tasks: list[Task], *, write: bool) -> bool:
+    """Bring a guide's generated Try-it block up to date; True if it was already current.
+
+    The block replaces everything under the heading 'Answers to the Try-it tasks' up to
+    the next heading; nothing else in the guide is touched.
+    """
+    from pathlib import Path
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    heading = "## Answers to the Try-it tasks\n"
+    if heading not in text:
+        raise TaskError(f"{path}: no heading 'Answers to the Try-it tasks'")
+    head, rest = text.split(heading, 1)
+    tail = rest[rest.index("\n## "):] if "\n## " in rest else "\n"
+    new = f"{head}{heading}\n{guide_section(tasks)}\n{tail}"
+    if new == text:
+        return True
+    if write:
+        path.write_text(new, encoding="utf-8")
+    return False

@@ -8,20 +8,18 @@ solutions pass their own checks, and the size budget.
 
 from __future__ import annotations
 
-import importlib
 import json
-import pkgutil
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import lessons.tasks
-from lessons import ____, load_dataset
-from lessons.banks import read_bank
+from lessons import ____
 from lessons.data import PROJECT_ROOT
-from lessons.exercises import Task
 from lessons.notebooks import check_executed, check_skeleton, course_notebooks
+from lessons.quiz import read_bank
 
 NOTEBOOKS = course_notebooks(PROJECT_ROOT / "notebooks")
 COURSE = [p for p in NOTEBOOKS if not p.name.startswith("00_")]
@@ -45,7 +43,7 @@ def _notebook(tmp_path, cells) -> Path:
 
 def test_skeleton_check_names_what_is_missing(tmp_path):
     path = _notebook(tmp_path, [
-        {"cell_type": "markdown", "source": "# 05 Energy\n### Learning objectives\n- one\n"},
+        {"cell_type": "markdown", "source": "# 05 Energy\n## Learning objectives\n- one\n"},
         {"cell_type": "code", "source": "import pandas", "execution_count": None, "outputs": []},
     ])
     problems = "\n".join(str(p) for p in check_skeleton(path))
@@ -82,22 +80,52 @@ def test_each_course_bank_has_six_questions_of_three_kinds(path):
 
 
 def _tasks():
-    found = []
-    for info in pkgutil.iter_modules(lessons.tasks.__path__):
-        module = importlib.import_module(f"lessons.tasks.{info.name}")
-        found += [(f"{info.name}.{name}", obj) for name, obj in vars(module).items()
-                  if isinstance(obj, Task)]
-    return found
+    return [(f"{t.notebook}.{t.name}", t) for m in lessons.tasks.modules()
+            for t in lessons.tasks.for_notebook(m.NOTEBOOK)]
 
 
 TASKS = _tasks()
 
 
+def _wrong(value):
+    """A plausible wrong answer of the same shape as ``value``."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int | float):
+        return value * 1.5 + 1
+    if isinstance(value, str):
+        return value + " (not quite)"
+    if isinstance(value, list):
+        return value[:-1] if len(value) > 1 else [*value, value[0]]
+    if isinstance(value, pd.Series):
+        changed = value.copy()
+        if pd.api.types.is_numeric_dtype(changed):
+            changed.iloc[0] = changed.iloc[0] + 1
+            return changed
+        return changed.iloc[:-1] if len(changed) > 1 else changed.astype(str) + "x"
+    raise AssertionError(f"no wrong answer for {type(value).__name__}")
+
+
 @pytest.mark.parametrize("name,task", TASKS, ids=[n for n, _ in TASKS])
-def test_model_solution_passes_and_placeholder_is_not_attempted(name, task):
+def test_each_task_checks_its_model_answer_right_a_wrong_one_wrong_and_a_blank_not_attempted(name, task):
     assert task.check(____).status == "not attempted"
-    namespace = {"load_dataset": load_dataset, "pd": pd, "____": ____}
-    exec(task.solution_code, namespace)  # noqa: S102 - the course's own model solution
-    outcome = task.check(namespace["answer"])
-    assert outcome.status == "correct", f"{name}: {outcome}"
-    assert task.hint().body and task.prompt
+    expected = task.expected()
+    assert expected is not None and expected is not ____
+    assert task.check(expected).status == "correct", f"{name}: {task.check(expected)}"
+    wrong = task.check(_wrong(expected))
+    assert wrong.status == "wrong" and wrong.message.startswith("Not yet: "), f"{name}: {wrong}"
+    assert task.hint().body and task.prompt and task.notebook == name.split(".")[0]
+
+
+@pytest.mark.parametrize("path", COURSE, ids=lambda p: p.stem)
+def test_every_declared_task_is_shown_and_checked_in_its_notebook(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    names = [t.name for t in lessons.tasks.for_notebook(path.stem)]
+    assert len(names) >= 2
+    for name in names:
+        assert name in code, f"no cell showing {name}'s prompt"
+        assert any(f"{name}.check(answer)" in c for c in code), f"no check cell for {name}"
+        assert any(c.startswith("# For a hint") and f"# {name}.hint()" in c for c in code)
+    checked = {m for c in code for m in re.findall(r"(task\d+)\.check\(", c)}
+    assert checked == set(names)

@@ -1,67 +1,72 @@
-"""Try-it tasks for notebook 04 (Belt and Road and infrastructure)."""
-from lessons.data import load_dataset
+"""Try-it tasks for notebook 04 (Belt and Road and infrastructure): one declaration each.
+
+Each task's model solution is the only statement of its answer: the check, the
+notebook's ``solution()`` and the teacher guide all run or show it.
+"""
+
 from lessons.exercises import Task
 
-
-def _claim_value(claim_id):
-    c = load_dataset("claims")
-    return float(c[c.claim_id == claim_id]["value"].iloc[0])
-
-
-def _roubles_per_dollar():
-    # 7 trillion roubles (c023a) against 153 billion dollars (c023b), both in paragraph 23.
-    return _claim_value("c023a") * 1000 / _claim_value("c023b")
-
-
-def _cost_ratio():
-    # The paragraph-7 figure ($230bn, c007b) over the paragraph-23 figure ($153bn, c023b).
-    return _claim_value("c007b") / _claim_value("c023b")
-
-
-def _rail_and_money_status():
-    p = load_dataset("projects")
-    rows = p[p.domain.isin(["infrastructure", "finance"])].sort_values("project_id")
-    return rows.set_index("project_id")["status"].astype(str)
+NOTEBOOK = "04_belt_and_road_and_infrastructure"
 
 
 task1 = Task(
-    name="task1",
-    prompt=("Work out the exchange rate hidden in Misharin's two cost figures: how many roubles "
-            "per US dollar turn 7 trillion roubles (claim c023a) into 153 billion dollars "
-            "(claim c023b)? This is a derived number: the article never states it."),
-    expected=_roubles_per_dollar,
-    hint_text=("Filter `claims` on `claim_id` to get each `value`. 7 trillion is 7,000 billion, "
-               "so divide 7 * 1000 (billions of roubles) by 153 (billions of dollars)."),
-    solution_code='''c = load_dataset("claims")
+    "task1",
+    notebook=NOTEBOOK,
+    prompt=("Misharin gives the railway's cost both in roubles (7 trillion, claim `c023a`) and in "
+            'dollars (153 billion, claim `c023b`). How many roubles per US dollar does that imply? '
+            'This is a **derived** figure: the article never states an exchange rate, we compute '
+            'it from two of its numbers.'),
+    hint=('Filter `claims` on `claim_id` to get each `value`. 7 trillion is 7,000 billion, so '
+          'divide 7 * 1000 (billions of roubles) by 153 (billions of dollars).'),
+    solution="""
+c = load_dataset("claims")
 roubles_trn = float(c[c.claim_id == "c023a"]["value"].iloc[0])
 dollars_bn = float(c[c.claim_id == "c023b"]["value"].iloc[0])
-answer = roubles_trn * 1000 / dollars_bn''',
+answer = roubles_trn * 1000 / dollars_bn
+""",
     rel_tol=0.005,
+    note=('About 45.75 roubles per dollar (7,000bn roubles ÷ 153bn dollars). The claim note '
+          'calls this about 46, the late-2014 rate. It is a derived number.'),
+    mistakes='forgetting the factor of 1,000 (giving about 0.046).',
 )
+
 
 task2 = Task(
-    name="task2",
-    prompt=("How many times larger is the article's paragraph-7 price for the rail link "
-            "(claim c007b) than its paragraph-23 price in dollars (claim c023b)?"),
-    expected=_cost_ratio,
-    hint_text=("Take `value` from the `claims` rows `c007b` and `c023b` and divide the first "
-               "by the second. An answer near 1.5 means 'about half as much again'."),
-    solution_code='''c = load_dataset("claims")
+    "task2",
+    notebook=NOTEBOOK,
+    prompt=('How many times larger is the paragraph-7 price ($230bn, claim `c007b`) than the '
+            'paragraph-23 price ($153bn, claim `c023b`)? Could one exchange rate explain a gap of '
+            'this size, or does it point to something else, such as a different route or date?'),
+    hint=('Take `value` from the `claims` rows `c007b` and `c023b` and divide the first by the '
+          "second. An answer near 1.5 means 'about half as much again'."),
+    solution="""
+c = load_dataset("claims")
 high = float(c[c.claim_id == "c007b"]["value"].iloc[0])
 low = float(c[c.claim_id == "c023b"]["value"].iloc[0])
-answer = high / low''',
+answer = high / low
+""",
     rel_tol=0.005,
+    note='About 1.50: the paragraph-7 price is half as much again as the paragraph-23 price.',
+    mistakes='dividing the other way (about 0.67).',
 )
 
+
 task3 = Task(
-    name="task3",
-    prompt=("From `projects`, keep the rows whose `domain` is 'infrastructure' or 'finance' "
-            "(the railway and the investment fund), sort them by `project_id`, and return "
-            "their `status` as a Series indexed by `project_id`."),
-    expected=_rail_and_money_status,
-    hint_text=("Use `p[p.domain.isin([...])]`, then `.sort_values(\"project_id\")`, then "
-               "`.set_index(\"project_id\")[\"status\"]`."),
-    solution_code='''p = load_dataset("projects")
+    "task3",
+    notebook=NOTEBOOK,
+    prompt=('From `projects`, keep the rows whose `domain` is `infrastructure` or `finance`, sort '
+            'by `project_id`, and return their `status` as a Series indexed by `project_id`. Then '
+            'look at the whole table: how many projects in other domains also ended up *stalled*, '
+            '*delayed* or with *no deal*? (`projects.status.value_counts()` helps.)'),
+    hint=('Use `p[p.domain.isin([...])]`, then `.sort_values("project_id")`, then '
+          '`.set_index("project_id")["status"]`.'),
+    solution="""
+p = load_dataset("projects")
 rows = p[p.domain.isin(["infrastructure", "finance"])].sort_values("project_id")
-answer = rows.set_index("project_id")["status"]''',
+answer = rows.set_index("project_id")["status"]
+""",
+    note=('`moscow_beijing_hsr`: stalled; `russia_china_investment_fund`: in progress. For the '
+          'follow-up, four projects in other domains are *delayed* or have *no deal*.'),
+    mistakes=("combining conditions with Python's `or`, which fails on a pandas Series; use `isin` "
+              'or `|`.'),
 )

@@ -1,73 +1,65 @@
-"""Try-it tasks for notebook 03 (Finance and de-dollarization)."""
+"""Try-it tasks for notebook 03 (Finance and de-dollarization): one declaration each.
 
-from lessons.data import load_dataset
+Each task's model solution is the only statement of its answer: the check, the
+notebook's ``solution()`` and the teacher guide all run or show it.
+"""
+
 from lessons.exercises import Task, compare_counts
 
-
-def _settlement():
-    return load_dataset("currency_settlement")
-
-
-def _usd_change():
-    cs = _settlement()
-    exact = cs[cs.share_qualifier == "exact"]
-    start = float(cs[cs.period == "2015"]["usd_share_pct"].iloc[0])
-    end = float(exact[exact.period == "2020-Q1"]["usd_share_pct"].iloc[0])
-    return end - start
-
-
-def _kind_counts():
-    counts = _settlement()["claim_kind"].astype(str).value_counts()
-    return counts.sort_index()
-
-
-
-
-def _claim_spread():
-    cs = _settlement()
-    claims = cs[cs.claim_kind == "official claim"]["national_currencies_share_pct"].dropna()
-    return float(claims.max() - claims.min())
+NOTEBOOK = "03_finance_and_dedollarization"
 
 
 task1 = Task(
-    name="task1",
-    prompt=("By how many percentage points did the dollar's share of Russia-China trade "
-            "settlements change from 2015 to the first quarter of 2020? Use the rows with "
-            "period '2015' and '2020-Q1' (the exact figure, not the article's 'less than'). "
-            "A fall is a negative number."),
-    expected=_usd_change,
-    hint_text=("Filter `currency_settlement` on `period == \"2015\"` and take `usd_share_pct`. "
-               "For 2020-Q1 there are two rows: keep the one whose `share_qualifier` is "
-               "\"exact\". Subtract: later minus earlier."),
-    solution_code='''cs = load_dataset("currency_settlement")
+    "task1",
+    notebook=NOTEBOOK,
+    prompt=("By how many percentage points did the dollar's share change from 2015 to "
+            'January–March 2020? Use the exact `2020-Q1` figure, not the article\'s "less than 50%".'),
+    hint=('Filter `currency_settlement` on `period == "2015"` and take `usd_share_pct`. For '
+          '2020-Q1 there are two rows: keep the one whose `share_qualifier` is "exact". '
+          'Subtract: later minus earlier.'),
+    solution="""
+cs = load_dataset("currency_settlement")
 start = cs[cs.period == "2015"]["usd_share_pct"].iloc[0]
 end = cs[(cs.period == "2020-Q1") & (cs.share_qualifier == "exact")]["usd_share_pct"].iloc[0]
-answer = float(end - start)''',
+answer = float(end - start)
+""",
+    note='−44 percentage points (90% in 2015 to 46% in January–March 2020).',
+    mistakes='taking the article\'s "less than 50" row (giving −40) or reversing the sign.',
 )
+
 
 task2 = Task(
-    name="task2",
-    prompt=("Count the rows of `currency_settlement` for each `claim_kind`. Answer with the "
-            "pandas Series of counts. Then look hard at the result: which kind of evidence is "
-            "missing?"),
-    expected=_kind_counts,
-    hint_text=("`cs[\"claim_kind\"].value_counts()` does it in one step. Because `claim_kind` "
-               "is a category column, pandas also lists categories that have no rows at all."),
-    solution_code='''cs = load_dataset("currency_settlement")
-answer = cs["claim_kind"].value_counts()''',
+    "task2",
+    notebook=NOTEBOOK,
+    prompt=('Count the rows of `currency_settlement` for each `claim_kind`. Which kind of evidence '
+            'has no rows at all, and what does that tell you?'),
+    hint=('`cs["claim_kind"].value_counts()` does it in one step. Because `claim_kind` is a '
+          'category column, pandas also lists categories that have no rows at all.'),
+    solution="""
+cs = load_dataset("currency_settlement")
+answer = cs["claim_kind"].value_counts()
+""",
     compare=lambda a, w: compare_counts(a, w, what="claim_kind"),
+    note=("8 reported data, 6 official claims, 0 published data. No row is a statistics office's "
+          'own release.'),
+    mistakes=('reading only the non-zero counts and missing that the strongest kind of evidence is '
+              'absent.'),
 )
 
+
 task3 = Task(
-    name="task3",
-    prompt=("Keep only the official claims that give a national-currency share "
-            "(`national_currencies_share_pct`). How many percentage points separate the "
-            "highest claim from the lowest?"),
-    expected=_claim_spread,
-    hint_text=("Filter on `claim_kind == \"official claim\"`, take the "
-               "`national_currencies_share_pct` column, drop the empty values with `.dropna()`, "
-               "then compute `.max() - .min()`."),
-    solution_code='''cs = load_dataset("currency_settlement")
+    "task3",
+    notebook=NOTEBOOK,
+    prompt=('Keep only the official claims that give a national-currency share. How many '
+            'percentage points separate the highest claim from the lowest?'),
+    hint=('Filter on `claim_kind == "official claim"`, take the `national_currencies_share_pct` '
+          'column, drop the empty values with `.dropna()`, then compute `.max() - .min()`.'),
+    solution="""
+cs = load_dataset("currency_settlement")
 shares = cs[cs.claim_kind == "official claim"]["national_currencies_share_pct"].dropna()
-answer = float(shares.max() - shares.min())''',
+answer = float(shares.max() - shares.min())
+""",
+    note="25 percentage points (Belousov's 95 minus Mishustin's 70).",
+    mistakes=('skipping the `claim_kind` filter, which brings in the reported figures for 2017–2020 '
+              '(lowest 16.9%) and gives 78.1.'),
 )
