@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from lessons.banks import read_bank
 from lessons.data import PROJECT_ROOT
 from lessons.notebooks import course_notebooks
+from lessons.quiz import read_bank
 
 NOTEBOOKS = course_notebooks(PROJECT_ROOT / "notebooks")
 WIDGET = "application/vnd.jupyter.widget-view+json"

@@ -51,11 +51,51 @@ def test_markdown_citation_escapes_and_links(tiny):
     assert "[link](https://example.org/t)" in md
 
 
-def test_course_style_uses_colour_blind_safe_palette():
+def test_course_style_tells_series_apart_by_more_than_colour():
     use_course_style()
-    colours = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
-    assert colours[:3] == [PALETTE["blue"], PALETTE["orange"], PALETTE["green"]]
-    assert matplotlib.rcParams["figure.dpi"] <= 80
+    cycle = matplotlib.rcParams["axes.prop_cycle"].by_key()
+    assert cycle["color"][:3] == [PALETTE["blue"], PALETTE["orange"], PALETTE["green"]]
+    assert len(set(cycle["marker"])) == len(cycle["marker"]) == len(cycle["color"])
+    assert len(set(map(str, cycle["linestyle"]))) == len(cycle["color"])
+    assert matplotlib.rcParams["legend.fontsize"] >= 10
+
+
+def test_a_chart_shows_as_a_described_svg_the_same_every_run(tiny):
+    from lessons.charts import SMALLEST_TEXT, chart_html, describe
+
+    use_course_style()
+    trade = load_dataset("trade")
+    rows = trade[trade.preferred]
+
+    def draw():
+        fig, ax = plt.subplots()
+        ax.plot(rows["year"].astype(int), rows["total_usd_bn"].astype(float), label="total")
+        ax.bar([2014], [10.0], label="a bar")
+        ax.axhline(50, label="a level")
+        ax.annotate("tiny note", (2014, 10), fontsize=6)
+        finish(ax, "Trade fell in 2015", "Goods trade, USD bn", data=rows)
+        return fig
+
+    fig = draw()
+    alt, words = describe(fig)
+    assert alt == ("Chart: Trade fell in 2015. Goods trade, USD bn. Source: China customs.")
+    assert words == ("Line 'total': 2 points, x from 2014 to 2015, y from 68 to 95.28. "
+                     "Line 'a level': at y = 50. Bars 'a bar': 1 bar, values 10.")
+    html = chart_html(fig)
+    assert html.startswith("<figure class='lessons-chart' style='margin:0'><img src='data:image/svg+xml;base64,")
+    assert f"alt='{alt}'" in html and "<summary>The chart's data in words</summary>" in html
+    assert min(t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text()) >= SMALLEST_TEXT
+    assert chart_html(draw()) == html  # byte for byte: nbval compares it
+    plt.close("all")
+
+
+def test_long_titles_wrap_instead_of_running_off_the_chart():
+    use_course_style()
+    fig, ax = plt.subplots()
+    finish(ax, "A finding stated in a long sentence that would not fit on one line of the chart",
+           "A subtitle that is also rather long, to see that it wraps onto a second line as well")
+    assert ax.get_title(loc="left").count("\n") == 1
+    plt.close(fig)
 
 
 def test_finish_writes_title_subtitle_and_source_from_data(tiny):
@@ -73,16 +113,15 @@ def test_finish_writes_title_subtitle_and_source_from_data(tiny):
 
 @pytest.fixture
 def fresh_session():
-    from lessons import sources
-    from lessons.data import LOADED
+    from lessons import session
 
-    saved = (dict(LOADED), dict(sources.CITED), set(sources.COVERED))
-    for registry in (LOADED, sources.CITED, sources.COVERED):
-        registry.clear()
+    saved = (dict(session.loaded), dict(session.cited), set(session.covered))
+    session.reset()
     yield
-    LOADED.update(saved[0])
-    sources.CITED.update(saved[1])
-    sources.COVERED.update(saved[2])
+    session.reset()
+    session.loaded.update(saved[0])
+    session.cited.update(saved[1])
+    session.covered.update(saved[2])
 
 
 def test_sources_used_lists_only_rows_charted_or_shown(tiny, fresh_session):
@@ -97,12 +136,12 @@ def test_sources_used_lists_only_rows_charted_or_shown(tiny, fresh_session):
 
 
 def test_aggregates_cannot_narrow_so_the_whole_dataset_stays(tiny, fresh_session):
-    from lessons import sources
+    from lessons import session
     from lessons.sources import _record
 
     trade = load_dataset("trade")
     _record(trade.groupby("basis", observed=True).size())
-    assert "trade" not in sources.COVERED
+    assert "trade" not in session.covered
 
 
 def test_who_says_markdown_escapes_dollars_and_uses_an(tiny):
