@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 LAB_ARGS ?=
 
-.PHONY: setup lab test test-browser lint bench execute clean
+.PHONY: setup lab test test-browser lint bench execute mutation clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,14 @@ execute: setup
 	LESSONS_PROGRESS=$$(mktemp -d)/progress.json $(VENV)/bin/jupyter nbconvert --to notebook \
 	  --execute --inplace --ExecutePreprocessor.store_widget_state=False \
 	  --ExecutePreprocessor.record_timing=False $(NB)
+
+# Mutation testing (slow: about 30 minutes on 2 cores; not part of make test). The score is
+# the share of mutants the tests kill; docs/benchmarks.md records the last one.
+mutation: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,mutation]"
+	rm -rf mutants
+	LESSONS_CACHE_DIR=off $(VENV)/bin/mutmut run --max-children 2 >/dev/null || true
+	$(PY) -m lessons.bench --mutation-score
 
 bench: setup
 	$(PY) -m lessons.bench

@@ -1,36 +1,43 @@
-"""End-to-end: every notebook in a real browser, the way a learner uses it.
+"""End-to-end: the notebooks in a real browser, the way a learner uses them.
 
-JupyterLab is started the README's way (``make lab``) on 127.0.0.1, and
-Debian's Chromium is driven by playwright (no browser download). For each
-notebook: open it, wait until its kernel is connected and idle (polled through
-the server's API, since the page's indicator turns idle before the kernel is
-ready), run all cells, check no cell shows an error, answer a quiz question
-wrongly then rightly and read the feedback, use a hint, and run a Try-it task
-with its model solution. Screenshots go to ``test-artifacts/browser/``.
+JupyterLab is started the README's way (``make lab``) on 127.0.0.1, and Debian's
+Chromium is driven by playwright (no browser download). For each notebook: open
+it, wait until its kernel is connected and idle (polled through the server's API),
+run all cells, check no cell shows an error and no hint is on screen, answer a quiz
+question wrongly then rightly, and run a Try-it task with its model solution. A
+learner's session is then replayed whole: answers, a hint, a reveal, an answer
+after the reveal, a kernel restart and the notebook reopened, with the saved work
+back on screen and in the export. Every question kind is answered with the keyboard
+alone, and no key reaches JupyterLab's shortcuts. Screenshots go to
+``test-artifacts/browser/``.
 
-Run with ``make test-browser`` (``.ci/run`` does). Autosave is switched off
-and the notebooks are checked unchanged afterwards: the test never edits them.
+Run with ``make test-browser`` (``.ci/run`` does). Autosave is switched off and the
+notebooks are checked unchanged afterwards: the test never edits them.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
-import importlib
 import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from lessons.data import PROJECT_ROOT
+from lessons.markup import plain
 from lessons.notebooks import course_notebooks
-from lessons.quiz import Quiz
+from lessons.quiz import Quiz, read_bank
+from lessons.tasks import for_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +46,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update"]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "browser"
 NOTEBOOKS = course_notebooks(PROJECT_ROOT / "notebooks")
+SCRATCH = PROJECT_ROOT / "notebooks" / "exercises"   # git-ignored: the keyboard test's notebook
+FIXTURE_BANK = PROJECT_ROOT / "tests" / "fixtures" / "every_type.yaml"
 TOKEN = "lessons-browser-test"
 
 try:
@@ -86,13 +95,13 @@ def _digest(paths) -> dict[str, str]:
 
 
 class Lab:
-    def __init__(self, base: str, proc: subprocess.Popen, log: Path):
-        self.base, self.proc, self.log = base, proc, log
+    def __init__(self, base: str, proc: subprocess.Popen, log: Path, progress: Path):
+        self.base, self.proc, self.log, self.progress = base, proc, log, progress
 
     def api(self, path: str, method: str = "GET"):
         req = urllib.request.Request(f"{self.base}{path}", method=method,
                                      headers={"Authorization": f"token {TOKEN}"})
-        with urllib.request.urlopen(req, timeout=10) as response:
+        with urllib.request.urlopen(req, timeout=20) as response:
             body = response.read()
         return json.loads(body) if body else None
 
@@ -100,44 +109,59 @@ class Lab:
         return next((s for s in self.api("/api/sessions") if s["path"] == nb_path), None)
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("lab")
+def _start_lab(tmp: Path) -> Lab:
     settings = tmp / "settings" / "@jupyterlab" / "docmanager-extension"
     settings.mkdir(parents=True)
     (settings / "plugin.jupyterlab-settings").write_text('{"autosave": false}')
     news = tmp / "settings" / "@jupyterlab" / "apputils-extension"
     news.mkdir(parents=True)
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+    progress = tmp / "progress.json"
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"),
-           "LESSONS_PROGRESS": str(tmp / "progress.json")}
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"), "LESSONS_PROGRESS": str(progress)}
     port = _free_port()
     log = tmp / "lab.log"
     args = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.token={TOKEN} "
             "--ServerApp.open_browser=False")
-    before = _digest(NOTEBOOKS)
     with open(log, "w") as out:
         proc = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"],
                                 cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
-    server = Lab(f"http://127.0.0.1:{port}", proc, log)
+    lab = Lab(f"http://127.0.0.1:{port}", proc, log, progress)
     deadline = time.monotonic() + 180
     while True:
         try:
-            server.api("/api/status")
-            break
+            lab.api("/api/status")
+            return lab
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"JupyterLab did not start:\n{log.read_text()[-2000:]}")
             time.sleep(0.5)
-    yield server
-    os.killpg(proc.pid, signal.SIGTERM)
+
+
+def _stop_lab(lab: Lab) -> None:
+    os.killpg(lab.proc.pid, signal.SIGTERM)
     try:
-        proc.wait(20)
+        lab.proc.wait(20)
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.killpg(lab.proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    before = _digest(NOTEBOOKS)
+    server = _start_lab(tmp_path_factory.mktemp("lab"))
+    yield server
+    _stop_lab(server)
     assert _digest(NOTEBOOKS) == before, "the browser test changed a notebook on disk"
+
+
+@pytest.fixture
+def fresh_lab(tmp_path_factory):
+    """A lab with a progress file of its own (a learner's whole session)."""
+    server = _start_lab(tmp_path_factory.mktemp("fresh-lab"))
+    yield server
+    _stop_lab(server)
 
 
 @pytest.fixture(scope="module")
@@ -175,53 +199,62 @@ def _run_menu(page, command: str) -> None:
     page.locator(f"li[data-command='{command}']").first.click()
 
 
-def _answer_quiz(page, stem: str) -> str:
-    quiz = Quiz.from_bank(stem, save_progress=False)
-    q = next(q for q in quiz if q.kind in ("single", "truefalse", "numeric"))
+def _open_and_run_all(page, lab: Lab, nb_path: str) -> None:
+    page.goto(f"{lab.base}/lab/tree/{nb_path}?reset&token={TOKEN}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=120000)
+    _wait_kernel_idle(lab, nb_path)
+    _run_menu(page, "runmenu:run-all")
+    _wait_all_run(page, lab, nb_path)
+    page.wait_for_selector(".lessons-quiz-view", timeout=60000)
+
+
+def _close(page, lab: Lab, nb_path: str) -> None:
+    session = lab.session(nb_path)
+    page.close()
+    if session:
+        lab.api(f"/api/sessions/{session['id']}", method="DELETE")
+
+
+def _feedback(page, qid: str, mark: str) -> str:
+    box = page.locator(f".lessons-q-{qid} .lessons-feedback")
+    page.wait_for_function(f"(el) => el.textContent.includes('{mark}')",
+                           arg=box.element_handle(), timeout=20000)
+    return box.inner_text()
+
+
+def _pick(page, q, option_text: str) -> None:
+    """Click the label of an option (single choice, true/false, select-all)."""
+    index = q.choices().index(option_text)
+    page.locator(f".lessons-q-{q.id} .lq-option").nth(index).click()
+
+
+def _answer(page, q, right: bool) -> str:
     box = page.locator(f".lessons-q-{q.id}")
     box.scroll_into_view_if_needed()
-    feedback = box.locator(".lessons-feedback")
+    if q.kind == "numeric":
+        value = q.correct_answer if right else q.correct_answer * 3 + 1000
+        box.locator("input[type='text']").fill(f"{value:g}")
+    else:
+        correct = q.answer_text() if q.kind == "truefalse" else q.correct_answer
+        wrong = next(c for c in q.choices() if c != correct)
+        _pick(page, q, correct if right else wrong)
+    box.locator(".lessons-check").click()
+    return _feedback(page, q.id, "✓" if right else "✗")
 
-    def answer(right: bool) -> str:
-        if q.kind == "numeric":
-            value = q.correct_answer if right else q.correct_answer * 3 + 1000
-            field = box.locator("input[type='text']")
-            field.fill(f"{value:g}")
-            field.press("Tab")  # as a learner would leave the box before clicking Check
-        else:
-            choices = q.choices()
-            correct = (choices.index(q.correct_answer) if q.kind == "single"
-                       else choices.index(q.answer_text()))
-            pick = correct if right else next(i for i in range(len(choices)) if i != correct)
-            box.locator(".widget-radio-box label").nth(pick).click()
-        box.locator(".lessons-check").click()
-        mark = "✓" if right else "✗"
-        page.wait_for_function(f"(el) => el.textContent.includes('{mark}')",
-                               arg=feedback.element_handle(), timeout=20000)
-        return feedback.inner_text()
 
-    wrong = answer(False)
-    assert "✗" in wrong, wrong
-    right = answer(True)
-    assert "✓" in right, right
-    hinted = next(x for x in quiz if x.hint)
-    hbox = page.locator(f".lessons-q-{hinted.id}")
-    hbox.locator(".lessons-hint").click()
-    page.wait_for_function("(el) => el.textContent.includes('Hint')",
-                           arg=hbox.locator(".lessons-hint-box").element_handle(), timeout=20000)
-    return q.id
+def _hints_on_screen(page, quiz: Quiz) -> list[str]:
+    text = page.locator(".jp-Notebook").inner_text()
+    return [q.id for q in quiz if q.hint_text and plain(q.hint_text)[:60] in text]
 
 
 def _try_it(page, stem: str) -> None:
-    module = importlib.import_module(f"lessons.tasks.{stem.split('_', 1)[1]}")
-    task = module.task1
+    task = for_notebook(stem)[0]
     cell = page.locator(".jp-CodeCell", has=page.locator(".jp-InputArea",
-                                                          has_text="task1.check(")).first
+                                                          has_text=f"{task.name}.check(")).first
     cell.scroll_into_view_if_needed()
-    editor = cell.locator(".cm-content")
-    editor.click()
+    cell.locator(".cm-content").click()
     page.keyboard.press("Control+A")
-    page.keyboard.insert_text("import pandas as pd\n" + task.solution_code + "\ntask1.check(answer)")
+    page.keyboard.insert_text("import pandas as pd\n" + task.solution_code + f"\n{task.name}.check(answer)")
     page.keyboard.press("Shift+Enter")
     output = cell.locator(".jp-OutputArea-output")
     page.wait_for_function("(el) => el && el.textContent.includes('Correct')",
@@ -235,17 +268,23 @@ def test_notebook_runs_and_its_quiz_and_tasks_work_in_the_browser(lab, browser, 
     nb_path = f"notebooks/{path.name}"
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     try:
-        page.goto(f"{lab.base}/lab/tree/{nb_path}?reset&token={TOKEN}")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=120000)
-        _wait_kernel_idle(lab, nb_path)
-        _run_menu(page, "runmenu:run-all")
-        _wait_all_run(page, lab, nb_path)
+        _open_and_run_all(page, lab, nb_path)
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
                               has_text="Traceback")
         assert errors.count() == 0, errors.first.inner_text()[:2000]
         assert page.locator(".lessons-quiz-view").count() == 1, "the quiz widget did not render"
-        qid = _answer_quiz(page, path.stem)
-        _shot(page.locator(f".lessons-q-{qid}"), f"{path.stem}-quiz")
+        quiz = Quiz.from_bank(path.stem, save_progress=False)
+        assert _hints_on_screen(page, quiz) == [], "a hint is on screen before anyone asked"
+        for task in for_notebook(path.stem):
+            assert plain(task.hint_text)[:60] not in page.locator(".jp-Notebook").inner_text()
+        q = next(q for q in quiz if q.kind in ("single", "truefalse", "numeric"))
+        assert "✗" in _answer(page, q, right=False)
+        assert "✓" in _answer(page, q, right=True)
+        hinted = next(x for x in quiz if x.hint_text)
+        page.locator(f".lessons-q-{hinted.id} .lessons-hint").click()
+        page.wait_for_function("(el) => el.textContent.includes('Hint')", timeout=20000,
+                               arg=page.locator(f".lessons-q-{hinted.id} .lessons-hint-box").element_handle())
+        _shot(page.locator(f".lessons-q-{q.id}"), f"{path.stem}-quiz")
         if not path.stem.startswith("00_"):
             _try_it(page, path.stem)
         else:
@@ -255,13 +294,182 @@ def test_notebook_runs_and_its_quiz_and_tasks_work_in_the_browser(lab, browser, 
             page.keyboard.press("Shift+Enter")
             page.wait_for_function("(el) => el.textContent.includes('answered')",
                                    arg=report.locator(".jp-OutputArea").element_handle(), timeout=60000)
+            chart = report.locator(".jp-OutputArea img[alt^='Percent of points earned']")
+            chart.wait_for(timeout=20000)
             _shot(report, "00_start_here-progress")
         _shot(page, path.stem)
     finally:
-        session = lab.session(nb_path)
+        _close(page, lab, nb_path)
+
+
+def test_a_learners_session_is_kept_honestly_and_comes_back_after_a_restart(fresh_lab, browser, tmp_path):
+    """Answer, hint, reveal, answer after the reveal; restart; reopen: all of it is back."""
+    nb_path = "notebooks/02_trade.ipynb"
+    quiz = Quiz.from_bank("02_trade", save_progress=False)
+    number = next(q for q in quiz if q.kind == "numeric")
+    single = next(q for q in quiz if q.kind == "single")
+    multi = next(q for q in quiz if q.kind == "multiple")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        _open_and_run_all(page, fresh_lab, nb_path)
+        assert _hints_on_screen(page, quiz) == []
+        assert "✗" in _answer(page, number, right=False)
+        page.locator(f".lessons-q-{number.id} .lessons-hint").click()
+        assert "✓" in _answer(page, number, right=True)
+        page.locator(f".lessons-q-{single.id} .lessons-reveal").click()
+        page.locator(f".lessons-q-{single.id} .lessons-answer-box").get_by_text("Answer:").wait_for()
+        after = _answer(page, single, right=True)
+        assert "earns no credit" in after
+        _pick(page, multi, multi.correct_answer[0])
+        page.locator(f".lessons-q-{multi.id} .lessons-check").click()
+        assert "Partly right" in _feedback(page, multi.id, "✗")
+        _shot(page.locator(f".lessons-q-{single.id}"), "session-before-restart")
+        session = fresh_lab.session(nb_path)
+        fresh_lab.api(f"/api/kernels/{session['kernel']['id']}/restart", method="POST")
+    finally:
         page.close()
-        if session:
-            lab.api(f"/api/sessions/{session['id']}", method="DELETE")
+
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        _open_and_run_all(page, fresh_lab, nb_path)
+        num_box = page.locator(f".lessons-q-{number.id}")
+        assert num_box.locator("input[type='text']").input_value() == f"{number.correct_answer:g}"
+        assert "✓ Correct" in num_box.locator(".lessons-feedback").inner_text()
+        assert "Hint:" in num_box.locator(".lessons-hint-box").inner_text()
+        one = page.locator(f".lessons-q-{single.id}")
+        assert one.locator("input:checked").count() == 1
+        assert single.correct_answer in one.locator(".lq-option:has(input:checked)").inner_text()
+        assert "earns no credit" in one.locator(".lessons-feedback").inner_text()
+        assert "Answer:" in one.locator(".lessons-answer-box").inner_text()
+        assert "Partly right" in page.locator(f".lessons-q-{multi.id} .lessons-feedback").inner_text()
+        others = [q for q in quiz if q.id != number.id]
+        assert _hints_on_screen(page, Quiz({**read_bank("02_trade"), "questions": [
+            q.spec for q in others]}, save_progress=False)) == []
+        points = 1 + 1 / len(multi.correct_answer)
+        graded = sum(1 for q in quiz if q.graded)
+        assert f"Score: {points:.1f} of {graded} points" in page.locator(".lessons-summary").inner_text()
+        _shot(page.locator(f".lessons-q-{single.id}"), "session-after-restart")
+    finally:
+        _close(page, fresh_lab, nb_path)
+
+    out = tmp_path / "answers.csv"
+    subprocess.run([sys.executable, "-m", "lessons", "progress", "export", "-o", str(out)],
+                   env={**os.environ, "LESSONS_PROGRESS": str(fresh_lab.progress)}, check=True,
+                   capture_output=True)
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = {r["question"]: r for r in csv.DictReader(handle) if r["bank"] == "02_trade"}
+    assert (rows[number.id]["points"], rows[number.id]["tries"], rows[number.id]["hints"]) == ("1", "2", "1")
+    assert (rows[single.id]["revealed"], rows[single.id]["points"]) == ("yes", "0")
+    assert rows[single.id]["answer"].endswith(single.correct_answer)
+    assert rows[single.id]["status"] == "right after the answer was shown (no credit)"
+    assert rows[multi.id]["answer"].endswith(multi.correct_answer[0])
+    assert rows[multi.id]["status"].startswith("partly right")
+    assert rows["task1"]["status"] == "not attempted"
+
+
+def _scratch_notebook(name: str, source: str) -> str:
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    nb.cells = [nbformat.v4.new_markdown_cell("A cell above the quiz."),
+                nbformat.v4.new_code_cell(source),
+                nbformat.v4.new_markdown_cell("A cell below the quiz.")]
+    nbformat.write(nb, SCRATCH / name)
+    return f"notebooks/exercises/{name}"
+
+
+def test_every_question_kind_can_be_answered_with_the_keyboard_alone(fresh_lab, browser):
+    """Tab, arrows, Space, Enter and letters inside the quiz never reach notebook shortcuts."""
+    rel = os.path.relpath(FIXTURE_BANK, SCRATCH)
+    nb_path = _scratch_notebook("keyboard.ipynb", "from lessons import Quiz\nfrom lessons.quiz import "
+                                f"read_bank\nQuiz(read_bank({rel!r}))")
+    quiz = Quiz(read_bank(FIXTURE_BANK), save_progress=False)
+    page = browser.new_page(viewport={"width": 1200, "height": 1000})
+    try:
+        _open_and_run_all(page, fresh_lab, nb_path)
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        assert cells.count() == 3
+        keys = page.keyboard
+
+        def shortcut_keys():  # what would add, delete or move cells in command mode
+            for key in ("a", "b", "d", "d", "x", "m", "y", "ArrowUp", "ArrowDown", "j", "k"):
+                keys.press(key)
+
+        def check_with_enter(qid):
+            page.locator(f".lessons-q-{qid} .lessons-check").focus()
+            shortcut_keys()
+            keys.press("Enter")
+
+        # single choice: arrows move through the radio group
+        single = quiz["single-one"]
+        page.locator(".lessons-q-single-one input").first.focus()
+        keys.press("Space")
+        for _ in range(single.choices().index(single.correct_answer)):
+            keys.press("ArrowDown")
+        shortcut_keys()
+        check_with_enter("single-one")
+        assert "✓" in _feedback(page, "single-one", "✓")
+        # select-all: Tab between boxes, Space ticks
+        multi = quiz["multi-two"]
+        boxes = page.locator(".lessons-q-multi-two input[type=checkbox]")
+        for i, text in enumerate(multi.choices()):
+            boxes.nth(i).focus()
+            if text in multi.correct_answer:
+                keys.press("Space")
+        check_with_enter("multi-two")
+        assert "✓" in _feedback(page, "multi-two", "✓")
+        # true or false
+        page.locator(".lessons-q-tf-three input").first.focus()
+        keys.press("ArrowDown")   # True -> False
+        check_with_enter("tf-three")
+        assert "✓" in _feedback(page, "tf-three", "✓")
+        # a number: type it and press Enter in the box
+        page.locator(".lessons-q-num-four input").focus()
+        keys.type("38")
+        keys.press("Enter")
+        assert "✓" in _feedback(page, "num-four", "✓")
+        # ordering: move buttons, pressed with Enter; focus stays on the moved item
+        order = quiz["order-five"]
+        current = list(order.shown_order)
+        for target, item in enumerate(order.items):
+            while current.index(item) > target:
+                pos = current.index(item)
+                button = page.locator(f".lessons-q-order-five li:nth-child({pos + 1}) button", has_text="Up")
+                button.focus()
+                keys.press("Enter")
+                current[pos - 1], current[pos] = current[pos], current[pos - 1]
+                focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+                assert focused.endswith(plain(item)), focused
+        check_with_enter("order-five")
+        assert "✓" in _feedback(page, "order-five", "✓")
+        # matching: each select changed with the arrow keys
+        match = quiz["match-six"]
+        for i, left in enumerate(match.lefts):
+            page.locator(".lessons-q-match-six select").nth(i).focus()
+            for _ in range(match.rights.index(match.pairs[left]) + 1):
+                keys.press("ArrowDown")
+        check_with_enter("match-six")
+        assert "✓" in _feedback(page, "match-six", "✓")
+        # a reflection: typed letters stay in the box
+        page.locator(".lessons-q-reflect-seven textarea").focus()
+        keys.type("No treaty binds them, so it is not an alliance.")
+        check_with_enter("reflect-seven")
+        assert "Saved (10 words)" in _feedback(page, "reflect-seven", "✓")
+        assert cells.count() == 3, "a key inside the quiz added or deleted a cell"
+        for i, text in ((0, "A cell above the quiz."), (2, "A cell below the quiz.")):
+            cells.nth(i).scroll_into_view_if_needed()
+            assert text in cells.nth(i).text_content(), f"cell {i} changed"
+        _shot(page.locator(".lessons-quiz-view"), "keyboard-quiz")
+        # the control: the same keys in the notebook's command mode do change the cells
+        page.locator(".jp-Notebook .jp-Cell").nth(0).locator(".jp-InputPrompt").click()
+        keys.press("Escape")
+        keys.press("b")
+        page.wait_for_function("() => document.querySelectorAll('.jp-Notebook .jp-Cell').length === 4",
+                               timeout=10000)
+    finally:
+        _close(page, fresh_lab, nb_path)
+        shutil.rmtree(SCRATCH / ".ipynb_checkpoints", ignore_errors=True)
+        (SCRATCH / "keyboard.ipynb").unlink(missing_ok=True)
 
 
 def test_static_html_rendering_shows_quiz_answers_folded(browser, tmp_path):
@@ -282,7 +490,7 @@ def test_static_html_rendering_shows_quiz_answers_folded(browser, tmp_path):
     assert not first_answer.locator("p").first.is_visible()  # folded until opened
     first_answer.locator("summary").click()
     assert first_answer.locator("p").first.is_visible()
-    assert page.locator("img[src^='data:image/png']").count() >= 1
+    assert page.locator("img[src^='data:image/']").count() >= 1
     page.set_viewport_size({"width": 1000, "height": 700})
     _shot(quiz.locator("li.lessons-q").first, "static-quiz")
     page.close()
