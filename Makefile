@@ -30,9 +30,11 @@ lint: setup
 test: setup lint
 	$(PY) -m pytest --nbval --nbval-current-env -m "not browser" -q
 
-# End-to-end tests in Debian's Chromium (apt-get install chromium), driven by playwright.
+# End-to-end tests in Debian's Chromium (apt-get install chromium), driven by playwright,
+# with axe-core (pinned in tests/browser/package-lock.json) for accessibility.
 test-browser: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,browser]"
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	$(PY) -m pytest -m browser -q -p no:cacheprovider tests/test_browser.py
 
 # Re-execute notebooks in place after editing them: make execute NB=notebooks/02_trade.ipynb
@@ -41,6 +43,7 @@ execute: setup
 	LESSONS_PROGRESS=$$(mktemp -d)/progress.json $(VENV)/bin/jupyter nbconvert --to notebook \
 	  --execute --inplace --ExecutePreprocessor.store_widget_state=False \
 	  --ExecutePreprocessor.record_timing=False $(NB)
+	$(PY) -m lessons slides --write $(NB)
 
 # Mutation testing (slow: about 30 minutes on 2 cores; not part of make test). The score is
 # the share of mutants the tests kill; docs/benchmarks.md records the last one.

@@ -13,6 +13,7 @@ rows' own provenance, never typed by hand. The alt text is built from those.
 from __future__ import annotations
 
 import textwrap
+from html import escape
 
 import matplotlib as mpl
 import matplotlib.text
@@ -67,11 +68,28 @@ STYLE = {
 SMALLEST_TEXT = 9  # points: what source lines and annotations may not go below
 
 
-def use_course_style() -> None:
+# Links are told apart from text by an underline, not by colour alone (WCAG 1.4.1):
+# JupyterLab's and nbconvert's own style sheets do not underline them.
+PAGE_CSS = ".jp-RenderedHTMLCommon a[href] { text-decoration: underline; text-underline-offset: 0.15em; }"
+
+
+class CourseStyle:
+    """What :func:`use_course_style` returns: shown as the course's small page style sheet."""
+
+    def __repr__(self) -> str:
+        return "Course style on: charts are described SVG images, and links are underlined."
+
+    def _repr_html_(self) -> str:
+        return f"<style>{PAGE_CSS}</style>"
+
+
+def use_course_style() -> CourseStyle:
     """Apply the course chart style to every chart drawn after it, and show charts as
-    described SVG images (in IPython)."""
+    described SVG images (in IPython). Displayed (the last line of a cell), the result
+    underlines links in the notebook, in JupyterLab and in nbconvert HTML."""
     mpl.rcParams.update(STYLE)
     show_charts_with_descriptions()
+    return CourseStyle()
 
 
 def show_charts_with_descriptions() -> None:
@@ -90,8 +108,19 @@ def show_charts_with_descriptions() -> None:
     plt._get_backend_mod()
     formatters = shell.display_formatter.formatters
     formatters["text/html"].for_type(Figure, chart_html)
+    formatters["text/html"].for_type(pd.DataFrame, table_html)
     for mime in ("image/png", "image/jpeg", "image/svg+xml", "application/pdf"):
         formatters[mime].type_printers.pop(Figure, None)
+
+
+def table_html(frame: pd.DataFrame) -> str:
+    """A table as pandas shows it, inside a named region that the keyboard can reach and
+    scroll (a wide table scrolls inside it, not the whole output)."""
+    columns = [str(c) for c in frame.columns]
+    shown = ", ".join(columns[:8]) + (f" and {len(columns) - 8} more" if len(columns) > 8 else "")
+    label = f"Table of {len(frame)} rows; columns: {shown}"
+    return (f'<div class="lessons-table" role="region" tabindex="0" aria-label="{escape(label)}" '
+            f'style="overflow-x: auto">{frame._repr_html_()}</div>')
 
 
 def source_line(ax, data, *, extra: str | None = None) -> str:

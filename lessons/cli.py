@@ -132,6 +132,21 @@ def _guides(args) -> int:
     return 0
 
 
+def _slides(args) -> int:
+    """`lessons slides`: slide metadata for the slide view, set from each notebook's headings."""
+    from .notebooks import course_notebooks, sync_slides
+
+    paths = [Path(p) for p in args.paths] or course_notebooks(PROJECT_ROOT / "notebooks")
+    stale = [p for p in paths if not sync_slides(p, write=args.write)]
+    for path in stale:
+        print(f"{'updated' if args.write else 'out of date'}: {path.as_posix()}")
+    if stale and not args.write:
+        print("run `lessons slides --write` to update them", file=sys.stderr)
+        return 1
+    print(f"ok: slides follow the headings in {len(paths)} notebook(s)")
+    return 0
+
+
 def _schema(args) -> int:
     """`lessons schema`: the bank JSON Schema, generated from the question kinds."""
     from .banks import SCHEMA_PATH
@@ -202,6 +217,11 @@ def build_parser() -> argparse.ArgumentParser:
                 "declarations (lessons/tasks/); --write brings them up to date",
                 "lessons guides --write", _guides)
     g.add_argument("--write", action="store_true", help="rewrite the generated part of each guide")
+
+    sl = command("slides", "check that each notebook's slide view (jupyterlab-rise) follows its "
+                 "headings; --write sets the slide metadata", "lessons slides --write", _slides)
+    sl.add_argument("paths", nargs="*", help="notebooks (default: the course notebooks)")
+    sl.add_argument("--write", action="store_true", help="write the slide metadata")
 
     s = command("schema", "print the question-bank JSON Schema (generated from the question "
                 "kinds); --write updates lessons/schema/bank.schema.json", "lessons schema --write",

@@ -64,16 +64,20 @@ class TimelineExplorer:
 
         pick = w.SelectMultiple(options=self.all_domains, value=tuple(self.domains),
                                 rows=min(12, len(self.all_domains)), description="Domains")
-        span = w.IntRangeSlider(value=self.years, min=self._bounds[0], max=self._bounds[1],
-                                description="Years", continuous_update=False)
+        # Two labelled number boxes, not a range slider: the slider's handles carry no
+        # accessible name (axe-core: aria-input-field-name), and typed years are exact.
+        low, high = self._bounds
+        start = w.BoundedIntText(value=self.years[0], min=low, max=high, description="From year")
+        end = w.BoundedIntText(value=self.years[1], min=low, max=high, description="To year")
         table = w.HTML(self._repr_html_())
 
         def update(_change=None):
             self.domains = list(pick.value) or list(self.all_domains)
-            self.years = tuple(span.value)
+            self.years = (min(start.value, end.value), max(start.value, end.value))
             table.value = self._repr_html_()
 
         pick.observe(update, names="value")
-        span.observe(update, names="value")
-        self._controls = (pick, span, table)
-        return w.VBox([w.HBox([pick, span]), table])
+        start.observe(update, names="value")
+        end.observe(update, names="value")
+        self._controls = (pick, start, end, table)
+        return w.VBox([w.HBox([pick, w.VBox([start, end])]), table])

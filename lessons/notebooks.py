@@ -106,3 +106,48 @@ def check_skeleton(path: Path) -> list[Problem]:
 
 def course_notebooks(directory: Path) -> list[Path]:
     return sorted(Path(directory).glob("[0-9][0-9]_*.ipynb"))
+
+
+# Slides for a classroom walkthrough (jupyterlab-rise): set from each notebook's own structure,
+# so a teacher never marks up slides by hand. Every "#"/"##" heading starts a slide, "###" a
+# sub-slide, the set-up cell is skipped and everything else joins the slide above it.
+RISE_SETTINGS = {"scroll": True, "enable_chalkboard": False, "transition": "none"}
+
+
+def slide_type(cell: dict, *, setup: bool = False) -> str:
+    """The RISE slide type a cell gets from its place in the notebook."""
+    if setup:
+        return "skip"
+    if cell.get("cell_type") == "markdown":
+        first = _source(cell).lstrip().split("\n", 1)[0]
+        if re.match(r"#{1,2} ", first):
+            return "slide"
+        if first.startswith("### "):
+            return "subslide"
+    return "-"
+
+
+def slide_metadata(nb: dict) -> tuple[list[str], dict]:
+    """(the slide type of every cell, the notebook's RISE settings)."""
+    cells = nb.get("cells", [])
+    first_code = next((i for i, c in enumerate(cells) if c.get("cell_type") == "code"), None)
+    return [slide_type(c, setup=i == first_code) for i, c in enumerate(cells)], dict(RISE_SETTINGS)
+
+
+def sync_slides(path: Path, *, write: bool) -> bool:
+    """True if the notebook's slide metadata already follows its structure; with ``write``,
+    bring it up to date (nothing else in the file changes)."""
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    types, settings = slide_metadata(nb)
+    current = ([c.get("metadata", {}).get("slideshow", {}).get("slide_type") for c in nb.cells],
+               nb.metadata.get("rise"))
+    if current == (types, settings):
+        return True
+    if write:
+        for cell, kind in zip(nb.cells, types, strict=True):
+            cell.metadata["slideshow"] = {"slide_type": kind}
+        nb.metadata["rise"] = settings
+        nbformat.write(nb, str(path))
+    return False

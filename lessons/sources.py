@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -156,9 +157,16 @@ class Citation:
         items = []
         for line, (_, s) in zip(self.lines(), self.sources.iterrows(), strict=True):
             text = line.replace(f" {s['url']}", "") if not pd.isna(s["url"]) else line
-            link = "" if pd.isna(s["url"]) else f" [link]({s['url']})"
+            link = "" if pd.isna(s["url"]) else f" [{_link_text(s['url'])}]({s['url']})"
             items.append(f"- {_md_escape(text)}{link}")
         return "**Sources**\n\n" + "\n".join(items)
+
+
+def _link_text(url: str) -> str:
+    """A link named by where it goes ("Read at tass.com"), never just "link"."""
+    host = urlsplit(url).hostname or url
+    host = host.removeprefix("www.")
+    return _md_escape(f"Read at {host}")
 
 
 def _md_escape(text: str) -> str:

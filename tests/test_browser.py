@@ -49,6 +49,12 @@ NOTEBOOKS = course_notebooks(PROJECT_ROOT / "notebooks")
 SCRATCH = PROJECT_ROOT / "notebooks" / "exercises"   # git-ignored: the keyboard test's notebook
 FIXTURE_BANK = PROJECT_ROOT / "tests" / "fixtures" / "every_type.yaml"
 TOKEN = "lessons-browser-test"
+AXE = PROJECT_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+# Course content: what the notebooks write (Markdown cells and cell outputs: quizzes,
+# tables, charts, source lists). The rest of the page is JupyterLab's or nbconvert's own.
+CONTENT = ".jp-OutputArea-output, .jp-RenderedMarkdown, .jp-MarkdownOutput"
+FAILING_IMPACTS = ("critical", "serious")
+GENERIC_ALT = {"", "image", "chart", "figure", "plot", "png", "no description has been provided for this image"}
 
 try:
     from playwright.sync_api import sync_playwright
@@ -61,6 +67,8 @@ def _skip_reason() -> str | None:
         return "playwright is not installed (pip install -e '.[browser]', or make test-browser)"
     if not Path(CHROMIUM).exists():
         return f"no Chromium at {CHROMIUM} (apt-get install chromium, or set LESSONS_CHROMIUM)"
+    if not AXE.exists():
+        return f"no axe-core at {AXE} (npm ci --prefix tests/browser, as make test-browser does)"
     return None
 
 
@@ -116,6 +124,10 @@ def _start_lab(tmp: Path) -> Lab:
     news = tmp / "settings" / "@jupyterlab" / "apputils-extension"
     news.mkdir(parents=True)
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+    # every cell in the page (no virtual scrolling), so axe sees the whole notebook
+    tracker = tmp / "settings" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     progress = tmp / "progress.json"
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"),
            "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"), "LESSONS_PROGRESS": str(progress)}
@@ -208,6 +220,45 @@ def _open_and_run_all(page, lab: Lab, nb_path: str) -> None:
     page.wait_for_selector(".lessons-quiz-view", timeout=60000)
 
 
+_AXE_RUN = """async ([content, failing]) => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  const found = [];
+  for (const v of result.violations) {
+    for (const node of v.nodes) {
+      const el = document.querySelector(node.target[0]);
+      found.push({rule: v.id, impact: v.impact, help: v.help,
+                  content: !!(el && el.closest(content)), target: node.target.join(" "),
+                  html: node.html.slice(0, 200)});
+    }
+  }
+  return found;
+}"""
+
+
+def _axe(page, name: str) -> list[dict]:
+    """Run axe-core on the page; write every finding to test-artifacts/browser/axe/NAME.json and
+    return the critical and serious ones inside course content (the page's chrome is reported only)."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(_AXE_RUN, [CONTENT, list(FAILING_IMPACTS)])
+    out = ARTIFACTS / "axe"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(found, indent=1), encoding="utf-8")
+    return [f for f in found if f["content"] and f["impact"] in FAILING_IMPACTS]
+
+
+def _axe_message(failing: list[dict]) -> str:
+    return "axe-core found in course content:\n" + "\n".join(
+        f"  {f['impact']} {f['rule']} ({f['help']}): {f['html']}" for f in failing[:15])
+
+
+def _generic_alts(page) -> list[str]:
+    """Chart images in course content whose alt text is missing or says nothing."""
+    alts = page.evaluate("(content) => Array.from(document.querySelectorAll('img'))"
+                         ".filter((img) => img.closest(content)).map((img) => img.getAttribute('alt'))",
+                         CONTENT)
+    return [a for a in alts if a is None or a.strip().lower() in GENERIC_ALT or len(a.split()) < 5]
+
+
 def _close(page, lab: Lab, nb_path: str) -> None:
     session = lab.session(nb_path)
     page.close()
@@ -243,7 +294,9 @@ def _answer(page, q, right: bool) -> str:
 
 
 def _hints_on_screen(page, quiz: Quiz) -> list[str]:
-    text = page.locator(".jp-Notebook").inner_text()
+    """Hints whose text shows in course content (outputs and Markdown; a hint may quote code
+    that also stands in a code cell, which is not a hint shown)."""
+    text = "\n".join(page.locator(f".jp-Notebook :is({CONTENT})").all_inner_texts())
     return [q.id for q in quiz if q.hint_text and plain(q.hint_text)[:60] in text]
 
 
@@ -272,11 +325,18 @@ def test_notebook_runs_and_its_quiz_and_tasks_work_in_the_browser(lab, browser, 
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
                               has_text="Traceback")
         assert errors.count() == 0, errors.first.inner_text()[:2000]
+        failing = _axe(page, f"lab-{path.stem}")
+        assert not failing, _axe_message(failing)
+        assert _generic_alts(page) == [], "a chart without a real description"
+        underline = page.evaluate("() => { const a = document.querySelector('.jp-RenderedMarkdown a[href]');"
+                                  " return a ? getComputedStyle(a).textDecorationLine : 'underline'; }")
+        assert "underline" in underline, "links are told apart from text by colour alone"
         assert page.locator(".lessons-quiz-view").count() == 1, "the quiz widget did not render"
         quiz = Quiz.from_bank(path.stem, save_progress=False)
         assert _hints_on_screen(page, quiz) == [], "a hint is on screen before anyone asked"
+        shown = "\n".join(page.locator(f".jp-Notebook :is({CONTENT})").all_inner_texts())
         for task in for_notebook(path.stem):
-            assert plain(task.hint_text)[:60] not in page.locator(".jp-Notebook").inner_text()
+            assert plain(task.hint_text)[:60] not in shown
         q = next(q for q in quiz if q.kind in ("single", "truefalse", "numeric"))
         assert "✗" in _answer(page, q, right=False)
         assert "✓" in _answer(page, q, right=True)
@@ -470,6 +530,27 @@ def test_every_question_kind_can_be_answered_with_the_keyboard_alone(fresh_lab, 
         _close(page, fresh_lab, nb_path)
         shutil.rmtree(SCRATCH / ".ipynb_checkpoints", ignore_errors=True)
         (SCRATCH / "keyboard.ipynb").unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_nbconvert_html_of_every_notebook_passes_axe_in_course_content(browser, tmp_path, path):
+    """Plain `jupyter nbconvert --to html`, as a teacher would publish a notebook."""
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter().from_filename(str(path))
+    html = tmp_path / f"{path.stem}.html"
+    html.write_text(body, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    try:
+        page.goto(html.as_uri())
+        failing = _axe(page, f"html-{path.stem}")
+        assert not failing, _axe_message(failing)
+        assert _generic_alts(page) == [], "a chart without a real description"
+        names = page.evaluate("() => Array.from(document.querySelectorAll('a[href]'))"
+                              ".map((a) => a.textContent.trim().toLowerCase())")
+        assert not [n for n in names if n in ("link", "here", "click here", "")], "a link not named by where it goes"
+    finally:
+        page.close()
 
 
 def test_static_html_rendering_shows_quiz_answers_folded(browser, tmp_path):

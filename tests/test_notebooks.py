@@ -18,7 +18,7 @@ import pytest
 import lessons.tasks
 from lessons import ____
 from lessons.data import PROJECT_ROOT
-from lessons.notebooks import check_executed, check_skeleton, course_notebooks
+from lessons.notebooks import check_executed, check_skeleton, course_notebooks, slide_metadata, sync_slides
 from lessons.quiz import read_bank
 
 NOTEBOOKS = course_notebooks(PROJECT_ROOT / "notebooks")
@@ -39,6 +39,34 @@ def _notebook(tmp_path, cells) -> Path:
     path = tmp_path / "05_energy.ipynb"
     path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     return path
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_slide_view_follows_the_notebooks_headings(path):
+    assert sync_slides(path, write=False), f"{path.name}: run `lessons slides --write`"
+
+
+def test_slides_start_at_headings_and_skip_the_setup_cell(tmp_path):
+    nb = {"cells": [{"cell_type": "markdown", "source": "# Title\ntext"},
+                    {"cell_type": "code", "source": "from lessons import finish"},
+                    {"cell_type": "markdown", "source": "Some reading."},
+                    {"cell_type": "markdown", "source": "## 1. Trade"},
+                    {"cell_type": "code", "source": "x = 1"},
+                    {"cell_type": "markdown", "source": "### Who says so?"},
+                    {"cell_type": "markdown", "source": "#### Small heading"}]}
+    types, settings = slide_metadata(nb)
+    assert types == ["slide", "skip", "-", "slide", "-", "subslide", "-"]
+    assert settings["scroll"] is True
+    import nbformat
+
+    path = tmp_path / "n.ipynb"
+    book = nbformat.v4.new_notebook()
+    book.cells = [nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("1")]
+    nbformat.write(book, str(path))
+    assert not sync_slides(path, write=False)
+    assert not sync_slides(path, write=True)
+    assert sync_slides(path, write=False)
+    assert nbformat.read(str(path), as_version=4).cells[1].metadata.slideshow.slide_type == "skip"
 
 
 def test_skeleton_check_names_what_is_missing(tmp_path):
@@ -129,3 +157,13 @@ def test_every_declared_task_is_shown_and_checked_in_its_notebook(path):
         assert any(c.startswith("# For a hint") and f"# {name}.hint()" in c for c in code)
     checked = {m for c in code for m in re.findall(r"(task\d+)\.check\(", c)}
     assert checked == set(names)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_markdown_has_no_dollar_sign_that_jupyterlab_would_read_as_mathematics(path):
+    """JupyterLab renders text between two $ signs as LaTeX: "$2bn ... $5bn" turns into a
+    formula. The course has no mathematics, so every $ in Markdown is written \\$."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    bad = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
+           and re.search(r"(?<!\\)\$", "".join(c["source"]))]
+    assert bad == [], f"{path.name}: unescaped $ in Markdown cell(s) {bad}"

@@ -48,7 +48,19 @@ def test_short_source_note_names_origins_and_article_paragraphs(tiny):
 def test_markdown_citation_escapes_and_links(tiny):
     md = cite("trade")._repr_markdown_()
     assert md.startswith("**Sources**")
-    assert "[link](https://example.org/t)" in md
+    assert "[Read at example.org](https://example.org/t)" in md
+    assert "[link]" not in md
+
+
+def test_links_are_named_by_their_destination_and_underlined_by_the_course_style():
+    from lessons.sources import _link_text
+
+    assert _link_text("https://www.tass.com/economy/973146") == "Read at tass.com"
+    assert _link_text("http://www.uawire.org:80/x") == "Read at uawire.org"
+    style = use_course_style()
+    assert "text-decoration: underline" in style._repr_html_()
+    assert style._repr_html_().startswith("<style>") and "<script" not in style._repr_html_()
+    assert repr(style).startswith("Course style on")
 
 
 def test_course_style_tells_series_apart_by_more_than_colour():
@@ -158,3 +170,17 @@ def test_inline_html_keeps_dollar_signs_out_of_maths():
     from lessons.markup import inline_html
 
     assert inline_html("$2bn or $5bn") == "<span>$</span>2bn or <span>$</span>5bn"
+
+
+def test_tables_show_in_a_named_keyboard_reachable_region():
+    import pandas as pd
+
+    from lessons.charts import table_html
+
+    frame = pd.DataFrame({"year": [2014, 2015], "<b>value</b>": [1.5, 2.5]})
+    html = table_html(frame)
+    assert html.startswith('<div class="lessons-table" role="region" tabindex="0"')
+    assert 'aria-label="Table of 2 rows; columns: year, &lt;b&gt;value&lt;/b&gt;"' in html
+    assert frame._repr_html_() in html
+    wide = pd.DataFrame([range(10)], columns=[f"c{i}" for i in range(10)])
+    assert "c7 and 2 more" in table_html(wide)

@@ -146,3 +146,18 @@ def test_the_browser_code_keeps_keys_from_jupyterlab_and_names_every_control():
         assert control in js
     css = (STATIC / "quiz.css").read_text(encoding="utf-8")
     assert "--jp-content-font-size1" in css and "outline: 3px solid" in css
+
+
+def test_timeline_explorer_filters_by_two_labelled_year_boxes():
+    from lessons import load_dataset
+    from lessons.explore import TimelineExplorer
+
+    explorer = TimelineExplorer(load_dataset("events"))
+    explorer.widget()
+    pick, start, end, table = explorer._controls
+    assert (start.description, end.description) == ("From year", "To year")
+    end.value, start.value = 2016, 2014
+    assert explorer.years == (2014, 2016)
+    assert explorer.selection()["year"].between(2014, 2016).all()
+    start.value = 2020   # typed the wrong way round: the span is still read low to high
+    assert explorer.years == (2016, 2020)

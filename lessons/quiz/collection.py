@@ -235,7 +235,7 @@ class Quiz:
         items = "".join(q.static_html(i + 1) for i, q in enumerate(self.questions))
         return (
             f"<div class='lessons-quiz' data-bank='{escape(self.bank_id)}'>"
-            f"<h4>Quiz: {escape(self.title)}</h4>"
+            f"<h3>Quiz: {escape(self.title)}</h3>"
             "<p><em>Interactive in JupyterLab; elsewhere, open <strong>Answer</strong> under "
             "each question to check yourself.</em></p>"
             f"<ol style='list-style:none;padding-left:0'>{items}</ol></div>"

@@ -228,7 +228,7 @@ function renderQuestion(q, model, uid) {
 function render({ model, el }) {
   const uid = `${Date.now().toString(36)}${(counter += 1)}`;
   const root = h("div", { class: "lessons-quiz-view lq-root" });
-  root.append(h("h4", { class: "lq-title", text: `Quiz: ${model.get("title")}` }));
+  root.append(h("h3", { class: "lq-title", text: `Quiz: ${model.get("title")}` }));
   const views = new Map();
   for (const q of model.get("questions")) {
     const view = renderQuestion(q, model, uid);
