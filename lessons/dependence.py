@@ -88,3 +88,23 @@ def published_shares() -> pd.DataFrame:
     shares = load_dataset("trade_shares")
     return shares[["year", "reporter", "partner", "share_pct", "share_qualifier", "who_says",
                    "source_id"]].sort_values(["reporter", "year"]).reset_index(drop=True)
+
+
+def plot_dependence(ax, computed: pd.DataFrame, published: pd.DataFrame) -> None:
+    """Both sides on one chart: computed shares as a line, published shares as markers."""
+    from .charts import PALETTE
+
+    cn = computed[computed["russia_in_china_pct"].notna()]
+    said_cn = published[published["reporter"] == "China"]
+    said_ru = published[published["reporter"] == "Russia"]
+    ax.plot(cn["year"].astype(int), cn["russia_in_china_pct"].astype(float), marker="o",
+            color=PALETTE["blue"], label="Russia's share of China's trade (computed)")
+    ax.scatter(said_cn["year"].astype(int), said_cn["share_pct"].astype(float), marker="D", s=50,
+               zorder=3, color=PALETTE["sky"],
+               label="Russia's share of China's trade (China's customs said)")
+    ax.scatter(said_ru["year"].astype(int), said_ru["share_pct"].astype(float), marker="s", s=60,
+               zorder=3, color=PALETTE["orange"],
+               label="China's share of Russia's trade (Russia's customs said)")
+    ax.set_ylim(0, 40)
+    ax.set_xlim(2013, 2025)
+    ax.legend(loc="upper left", fontsize=8)

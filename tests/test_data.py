@@ -215,3 +215,18 @@ def test_course_data_show_the_asymmetry_and_agree_with_the_published_share():
     assert abs(out.loc[2022, "russia_in_china_pct"] - pub.loc[("China", 2022), "share_pct"]) < 0.5
     # every computed Chinese-side share is far below every published Russian-side share
     assert out["russia_in_china_pct"].max() < pub.xs("Russia")["share_pct"].min()
+
+
+def test_plot_dependence_draws_computed_line_and_published_markers():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from lessons.dependence import dependence_shares, plot_dependence, published_shares
+    fig, ax = plt.subplots()
+    computed, pub = dependence_shares(), published_shares()
+    plot_dependence(ax, computed, pub)
+    (line,) = ax.get_lines()
+    assert list(line.get_xdata()) == computed.dropna(subset=["russia_in_china_pct"]).year.tolist()
+    assert sorted(len(c.get_offsets()) for c in ax.collections) == [1, 2]
+    plt.close(fig)
