@@ -59,7 +59,8 @@ class Drift:
     context: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.number!r} matches no value in the data, claims or outputs: …{self.context}…"
+        return (f"{self.file}:{self.line}: {self.number!r} matches no value in the data, "
+                f"claims or outputs: …{self.context}…")
 
 
 def _clean(text: str) -> str:
