@@ -91,13 +91,16 @@ def published_shares() -> pd.DataFrame:
 
 
 def plot_dependence(ax, computed: pd.DataFrame, published: pd.DataFrame) -> None:
-    """Both sides on one chart: computed shares as a line, published shares as markers."""
+    """Both sides on one chart: computed shares as a line, published shares as markers.
+
+    Years without a world total stay empty, so the line breaks there instead of bridging them.
+    """
     from .charts import PALETTE
 
-    cn = computed[computed["russia_in_china_pct"].notna()]
+    cn = computed
     said_cn = published[published["reporter"] == "China"]
     said_ru = published[published["reporter"] == "Russia"]
-    ax.plot(cn["year"].astype(int), cn["russia_in_china_pct"].astype(float), marker="o",
+    ax.plot(cn["year"].astype(int), cn["russia_in_china_pct"].astype("float64"), marker="o",
             color=PALETTE["blue"], label="Russia's share of China's trade (computed)")
     ax.scatter(said_cn["year"].astype(int), said_cn["share_pct"].astype(float), marker="D", s=50,
                zorder=3, color=PALETTE["sky"],
