@@ -228,7 +228,7 @@ def test_plot_dependence_draws_computed_line_and_published_markers():
     plot_dependence(ax, computed, pub)
     (line,) = ax.get_lines()
     assert list(line.get_xdata()) == computed.year.tolist()          # every year, gaps included
-    gaps = [int(y) for y, v in zip(line.get_xdata(), line.get_ydata()) if v != v]
+    gaps = [int(y) for y, v in zip(line.get_xdata(), line.get_ydata(), strict=True) if v != v]
     assert 2015 in gaps and 2020 in gaps and 2023 not in gaps        # NaN breaks the line
     assert sorted(len(c.get_offsets()) for c in ax.collections) == [1, 2]
     plt.close(fig)
