@@ -159,3 +159,76 @@ def test_list_and_describe_datasets_come_from_the_schema(tiny):
     assert listing.loc["trade", "description"] == "The trade table"
     described = describe_dataset("trade")
     assert described.loc["total_usd_bn", "type"] == "number"
+
+
+# --- lessons.dependence: who depends on whom -------------------------------------------------
+
+def _bilateral(rows):
+    return pd.DataFrame(rows, columns=["year", "total_usd_bn", "preferred"])
+
+
+def _world(rows):
+    return pd.DataFrame(rows, columns=["reporter", "year", "total_usd_bn", "value_status",
+                                       "preferred"])
+
+
+def test_dependence_shares_divide_bilateral_by_each_world_total():
+    from lessons.dependence import dependence_shares
+    out = dependence_shares(
+        _bilateral([(2020, 100.0, True), (2020, 90.0, False), (2021, 150.0, True)]),
+        _world([("China", 2020, 5000.0, "reported", True), ("Russia", 2020, 500.0, "reported", True),
+                ("China", 2021, None, "not found", True), ("Russia", 2021, 750.0, "approx", True)]))
+    row20, row21 = out.iloc[0], out.iloc[1]
+    assert row20.russia_in_china_pct == 2.0 and row20.china_in_russia_pct == 20.0
+    assert row20.method == "computed"
+    assert pd.isna(row21.russia_in_china_pct) and row21.china_in_russia_pct == 20.0
+    assert row21.method == "computed from a derived or rounded total"
+
+
+def test_dependence_shares_keep_gaps_visible():
+    from lessons.dependence import dependence_shares
+    out = dependence_shares(_bilateral([(2019, 110.0, True)]),
+                            _world([("China", 2019, None, "not found", True)]))
+    assert out["year"].tolist() == [2019]
+    assert pd.isna(out.loc[0, "russia_in_china_pct"]) and out.loc[0, "method"] == "no world total"
+
+
+def test_dependence_shares_name_file_row_and_field_on_bad_input():
+    from lessons.dependence import dependence_shares
+    twice = _world([("China", 2020, 5000.0, "reported", True), ("China", 2020, 4900.0, "approx", True)])
+    with pytest.raises(DataError) as info:
+        dependence_shares(_bilateral([(2020, 100.0, True)]), twice)
+    assert str(info.value).startswith("world_trade.csv row 2, column 'preferred': more than one")
+    assert "reporter China, year 2020" in str(info.value)
+    negative = _world([("Russia", 2020, -5.0, "reported", True)])
+    with pytest.raises(DataError, match=r"world_trade\.csv row 2, column 'total_usd_bn': -5\.0"):
+        dependence_shares(_bilateral([(2020, 100.0, True)]), negative)
+
+
+def test_course_data_show_the_asymmetry_and_agree_with_the_published_share():
+    from lessons.dependence import dependence_shares, published_shares
+    out = dependence_shares().set_index("year")
+    assert out.loc[2023, "russia_in_china_pct"] == round(240.11 / 5940 * 100, 2)
+    assert pd.isna(out.loc[2015, "russia_in_china_pct"])          # no GAC dollar total: a gap
+    pub = published_shares().set_index(["reporter", "year"])
+    # China's customs spokesman said about 3% for 2022; the computed share must agree
+    assert abs(out.loc[2022, "russia_in_china_pct"] - pub.loc[("China", 2022), "share_pct"]) < 0.5
+    # every computed Chinese-side share is far below every published Russian-side share
+    assert out["russia_in_china_pct"].max() < pub.xs("Russia")["share_pct"].min()
+
+
+def test_plot_dependence_draws_computed_line_and_published_markers():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from lessons.dependence import dependence_shares, plot_dependence, published_shares
+    fig, ax = plt.subplots()
+    computed, pub = dependence_shares(), published_shares()
+    plot_dependence(ax, computed, pub)
+    (line,) = ax.get_lines()
+    assert list(line.get_xdata()) == computed.year.tolist()          # every year, gaps included
+    gaps = [int(y) for y, v in zip(line.get_xdata(), line.get_ydata(), strict=True) if v != v]
+    assert 2015 in gaps and 2020 in gaps and 2023 not in gaps        # NaN breaks the line
+    assert sorted(len(c.get_offsets()) for c in ax.collections) == [1, 2]
+    plt.close(fig)

@@ -167,3 +167,9 @@ def test_markdown_has_no_dollar_sign_that_jupyterlab_would_read_as_mathematics(p
     bad = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
            and re.search(r"(?<!\\)\$", "".join(c["source"]))]
     assert bad == [], f"{path.name}: unescaped $ in Markdown cell(s) {bad}"
+
+
+def test_teacher_guides_have_no_dollar_sign_that_github_would_read_as_mathematics():
+    guides = sorted((PROJECT_ROOT / "lessons" / "guides").glob("*.md"))
+    bad = [g.name for g in guides if re.search(r"(?<!\\)\$", g.read_text(encoding="utf-8"))]
+    assert bad == [], f"unescaped $ in {bad} (write \\$)"

@@ -74,5 +74,5 @@ answer = float((c.domain == "cyber").mean())
     compare=compare_share,
     note=('0.02 , that is 5 of 250 claims (the model solution recomputes it from the current '
           'data).'),
-    mistakes='giving a percentage (2.05) instead of a fraction between 0 and 1.',
+    mistakes='giving a percentage (2.0) instead of a fraction between 0 and 1.',
 )

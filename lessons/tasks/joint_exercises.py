@@ -57,7 +57,7 @@ main = ex[ex.preferred]
 answer = main[main.year >= 2019].groupby("type", observed=True).size()
 """,
     compare=lambda a, w: compare_counts(a, w, what="type"),
-    note=('land 2, naval 5, air patrol 6, naval patrol 3, strategic 3. Missile-defence computer '
+    note=('land 2, naval 5, air patrol 9, naval patrol 3, strategic 3. Missile-defence computer '
           'drills (2016 and 2017) no longer appear; air and naval patrols are new.'),
     mistakes=('using `> 2019`, which drops the first air patrol, or returning a DataFrame with '
               'several columns instead of one Series.'),

@@ -62,3 +62,24 @@ answer = int(main[main.total_usd_bn > 100]["year"].min())
     note='2018 (107.06bn).',
     mistakes='returning the filtered table instead of taking `.min()` of its `year` column.',
 )
+
+
+task4 = Task(
+    "task4",
+    notebook=NOTEBOOK,
+    prompt=('Using `dependence_shares()`, by how many percentage points did Russia\'s share of '
+            "China's goods trade change from 2014 to 2023? (A number like `1.5`; a fall would be "
+            'negative.)'),
+    hint=('Call `dependence_shares()`, set `year` as the index, and subtract the 2014 value of '
+          '`russia_in_china_pct` from the 2023 value.'),
+    solution="""
+from lessons.dependence import dependence_shares
+s = dependence_shares().set_index("year")
+answer = float(s.loc[2023, "russia_in_china_pct"] - s.loc[2014, "russia_in_china_pct"])
+""",
+    rel_tol=0.01,
+    note=('About 1.8 percentage points (from 2.22% in 2014 to 4.04% in 2023). A point change is '
+          'not a percent change: in relative terms the share rose by about four fifths.'),
+    mistakes=('computing a percent change of the share instead of a difference in points, or '
+              'using 2024, which has no dollar total for China.'),
+)
