@@ -576,3 +576,38 @@ def test_static_html_rendering_shows_quiz_answers_folded(browser, tmp_path):
     _shot(quiz.locator("li.lessons-q").first, "static-quiz")
     page.close()
     shutil.copy(html, ARTIFACTS / "02_trade.html")
+
+
+def test_presenting_steps_in_the_readme_work_in_jupyterlab_and_the_slide_view(lab, browser):
+    """README, *Presenting*: View → Appearance → Presentation Mode and Simple Interface, and the
+    slide view (jupyterlab-rise) with one slide per heading and the set-up cell left out."""
+    from lessons.notebooks import slide_metadata
+
+    nb_path = "notebooks/02_trade.ipynb"
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    try:
+        page.goto(f"{lab.base}/lab/tree/{nb_path}?reset&token={TOKEN}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=120000)
+        page.locator(".lm-MenuBar-item", has_text="View").first.click()
+        appearance = page.locator(".lm-Menu-item", has_text="Appearance").first
+        appearance.hover()
+        appearance.press("ArrowRight")
+        for label in ("Presentation Mode", "Simple Interface", "Show Left Sidebar"):
+            page.locator(".lm-Menu-itemLabel", has_text=label).first.wait_for(state="visible", timeout=10000)
+            assert label in readme, f"README's presenting steps do not mention {label}"
+        page.locator(".lm-Menu-itemLabel", has_text="Presentation Mode").first.click()
+        page.wait_for_function("() => document.body.dataset.jpPresentationMode === 'true'"
+                               " || document.querySelector('.jp-mod-presentationMode') !== null",
+                               timeout=10000)
+        _shot(page, "presentation-mode")
+        page.goto(f"{lab.base}/rise/{nb_path}?token={TOKEN}")
+        page.wait_for_selector(".reveal .slides > section", timeout=120000)
+        types, _ = slide_metadata(nbformat.read(str(PROJECT_ROOT / nb_path), as_version=4))
+        assert page.locator(".reveal .slides > section").count() == types.count("slide")
+        first = page.locator(".reveal .slides > section").first
+        assert "02 Trade" in first.inner_text()
+        assert "use_course_style()" not in page.locator(".reveal .slides").inner_text()
+        _shot(page, "slide-view")
+    finally:
+        _close(page, lab, nb_path)
