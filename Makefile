@@ -51,7 +51,8 @@ mutation: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,mutation]"
 	rm -rf mutants
 	LESSONS_CACHE_DIR=off $(VENV)/bin/mutmut run --max-children 2 >/dev/null || true
-	$(PY) -m lessons.bench --mutation-score
+	@$(VENV)/bin/mutmut results --all true | awk -F': ' '/__mutmut_/ {n[$$NF]++; t++} \
+	  END {for (s in n) printf "%s: %d\n", s, n[s]; printf "score: %.1f%% of %d mutants killed\n", 100 * n["killed"] / t, t}'
 
 bench: setup
 	$(PY) -m lessons.bench

@@ -44,7 +44,7 @@ def _ids_from(data) -> tuple[list[str], list[str]]:
     if isinstance(data, pd.Series):
         data = data.to_frame().T
     if isinstance(data, pd.DataFrame):
-        cols = [c for c in data.columns if c == "source_id" or c.endswith("_source_id")]
+        cols = [c for c in data.columns if c == "source_id" or str(c).endswith("_source_id")]
         if not cols and data.attrs.get("dataset"):
             rows = _original_rows(data)
             return _ids_from(rows if rows is not None else data.attrs["dataset"])
@@ -84,7 +84,7 @@ def _record(data) -> None:
         data = data.to_frame()
     if not isinstance(data, pd.DataFrame) or not data.attrs.get("dataset"):
         return
-    has_sources = any(c == "source_id" or c.endswith("_source_id") for c in data.columns)
+    has_sources = any(c == "source_id" or str(c).endswith("_source_id") for c in data.columns)
     if not has_sources and _original_rows(data) is None:
         return  # an aggregate: the whole dataset stays in the list
     sources, claims = _ids_from(data)

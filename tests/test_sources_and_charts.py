@@ -184,3 +184,13 @@ def test_tables_show_in_a_named_keyboard_reachable_region():
     assert frame._repr_html_() in html
     wide = pd.DataFrame([range(10)], columns=[f"c{i}" for i in range(10)])
     assert "c7 and 2 more" in table_html(wide)
+
+
+def test_a_table_with_number_column_names_is_noted_without_a_warning(tiny, recwarn):
+    import pandas as pd
+
+    from lessons import session
+
+    frame = pd.DataFrame({2014: [1], 2015: [2]})
+    session._after_cell(type("Result", (), {"result": frame})())
+    assert [str(w.message) for w in recwarn] == []
