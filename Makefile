@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 LAB_ARGS ?=
 
-.PHONY: setup lab test test-browser lint bench execute mutation clean
+.PHONY: setup lab test test-slow test-browser lint bench execute mutation clean
 
 setup: $(STAMP)
 
@@ -28,7 +28,13 @@ lint: setup
 
 # Unit tests and every notebook under nbval (saved outputs compared with fresh ones).
 test: setup lint
-	$(PY) -m pytest --nbval --nbval-current-env -m "not browser" -q
+	$(PY) -m pytest --nbval --nbval-current-env -m "not browser and not package and not hub" -q
+
+# Slow install tests (.ci/run runs them): the wheel built and installed in a fresh venv, and a
+# local JupyterHub with several learners (the hub extra, configurable-http-proxy from npm).
+test-slow: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,hub]"
+	$(PY) -m pytest -m "package or hub" -q tests/test_package.py tests/test_hub.py
 
 # End-to-end tests in Debian's Chromium (apt-get install chromium), driven by playwright.
 test-browser: setup

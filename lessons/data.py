@@ -1,8 +1,9 @@
 """Load the course's data package: typed tables, checked against their schema.
 
 The data package is ``data/datapackage.json`` (Frictionless Data Package) in the
-project, or the folder named by the environment variable ``LESSONS_DATA_DIR``
-(an instructor's own package). Every table is checked as it is read: column
+course (the repository's ``data/``, or the copy an installed wheel carries: see
+:mod:`lessons.course`), or the folder named by the environment variable
+``LESSONS_DATA_DIR`` (an instructor's own package). Every table is checked as it is read: column
 names, types, enums, required cells, primary keys and foreign keys
 (``source_id`` must be in the source register, ``claim_id`` in the claims).
 Anything wrong raises :class:`DataError` naming the file, row and column.
@@ -27,9 +28,10 @@ import numpy as np
 import pandas as pd
 
 from . import session
+from .course import COURSE_ROOT
 
 DATA_ENV = "LESSONS_DATA_DIR"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = COURSE_ROOT  # the repository, or the course folder inside an installed wheel
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 
 _INT = re.compile(r"[+-]?\d+")
