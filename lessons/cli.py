@@ -20,7 +20,23 @@ class CommandError(Exception):
     """A one-line reason to stop."""
 
 
+def _validate_data(directory: Path) -> int:
+    """`lessons validate --data DIR`: every problem Frictionless finds, with file, row and column."""
+    from .data import validate_package
+
+    problems = validate_package(directory)
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"{len(problems)} problem(s) in the data package in {directory}", file=sys.stderr)
+        return 1
+    print(f"ok: the data package in {directory} is valid")
+    return 0
+
+
 def _validate(args) -> int:
+    if args.data is not None:
+        return _validate_data(Path(args.data))
     from .banks import BANK_DIR
     from .notebooks import check_executed, check_skeleton, course_notebooks
     from .quiz import check_bank
@@ -188,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "notebooks (skeleton, executed); prints 'file: where: problem' lines, exits 1 on any",
                 "lessons validate lessons/banks/02_trade.yaml", _validate)
     v.add_argument("paths", nargs="*", help="bank .yaml or notebook .ipynb files (default: all)")
+    v.add_argument("--data", metavar="DIR", help="check the data package in DIR (its datapackage.json "
+                   "and every table) with Frictionless instead; prints 'file row N, column: problem'")
 
     n = command("new-exercise", "write a new exercise notebook from the course template",
                 "lessons new-exercise trade_growth --datasets trade_annual --bank 02_trade "
