@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 LAB_ARGS ?=
 
-.PHONY: setup lab test test-slow test-browser lint bench execute mutation clean
+.PHONY: setup lab binder test test-slow test-browser lint bench execute mutation clean
 
 setup: $(STAMP)
 
@@ -22,6 +22,14 @@ $(STAMP): pyproject.toml constraints.txt
 
 lab: setup
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+# Binder (repo2docker reads binder/ first): the exact versions of constraints.txt, then the course
+# itself. Regenerate after changing constraints.txt; tests/test_setup.py checks they agree.
+BROWSER_ONLY := playwright greenlet
+binder/requirements.txt: constraints.txt
+	@{ echo "# Generated from constraints.txt by 'make binder'; do not edit. Binder installs these, then the course."; \
+	  grep -v '^#' constraints.txt | grep -v -i -E '^($(subst $(eval) ,|,$(BROWSER_ONLY)))=='; echo "."; } > $@
+binder: binder/requirements.txt
 
 lint: setup
 	$(VENV)/bin/ruff check lessons tests

@@ -213,3 +213,26 @@ def test_wheel_installed_in_a_fresh_venv_runs_a_notebook_with_no_repository(whee
     assert (home / "out" / "02_trade.ipynb").is_file()
     # the package tree is untouched: nothing was written into site-packages
     assert not list((venv / "lib").glob("python*/site-packages/lessons/_course/notebooks/exercises"))
+
+
+def _colab_cell() -> str:
+    import nbformat
+
+    nb = nbformat.read(PROJECT_ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    assert nb.cells[0].id == "colab-install" and nb.cells[0].outputs == []
+    return nb.cells[0].source
+
+
+@pytest.mark.parametrize("installed", [True, False])
+def test_colab_cell_installs_the_course_only_where_it_is_missing(installed, monkeypatch):
+    import importlib.util
+
+    calls = []
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if installed else None)
+    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd))
+    exec(compile(_colab_cell(), "colab-cell", "exec"), {})
+    if installed:
+        assert calls == []
+    else:
+        (cmd,) = calls
+        assert cmd[:4] == [sys.executable, "-m", "pip", "install"] and cmd[-1].startswith("git+https://")
