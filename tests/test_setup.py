@@ -65,6 +65,7 @@ def test_constraints_pin_every_runtime_package():
 def test_ci_runs_the_same_test_command_as_the_readme():
     ci = (PROJECT_ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, re.M)
+    assert re.search(r"^make test-slow$", ci, re.M)  # the package and hub markers
     readme = (PROJECT_ROOT / "README.md").read_text()
     assert "make test" in readme and "make lab" in readme
     makefile = (PROJECT_ROOT / "Makefile").read_text()
