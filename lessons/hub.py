@@ -160,9 +160,10 @@ class LocalHub:
                     raise HubError(f"nbgitpuller failed for {user}: {event.get('message')}")
         raise HubError(f"nbgitpuller for {user} ended without finishing: {''.join(log)[-500:]}")
 
-    def run(self, user: str, notebook: str, extra: list[str] = ()) -> list[str]:
+    def run(self, user: str, notebook: str, extra: list[str] = (), keep: bool = False) -> list[str]:
         """Run every code cell of ``notebook`` (a path under the learner's home), then ``extra``
-        cells, in a kernel of the learner's own server; return the errors (empty: all ran)."""
+        cells, in a kernel of the learner's own server; return the errors (empty: all ran).
+        With ``keep`` the kernel stays open (as a learner's would), for measuring memory."""
 
         import nbformat
 
@@ -175,7 +176,8 @@ class LocalHub:
         try:
             return asyncio.run(self._execute(user, kernel, cells))
         finally:
-            self.http.delete(f"{self.url}/user/{user}/api/sessions/{made.json()['id']}")
+            if not keep:
+                self.http.delete(f"{self.url}/user/{user}/api/sessions/{made.json()['id']}")
 
     async def _execute(self, user: str, kernel: str, cells: list[str]) -> list[str]:
         from tornado.httpclient import HTTPRequest

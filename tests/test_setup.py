@@ -71,3 +71,17 @@ def test_ci_runs_the_same_test_command_as_the_readme():
     makefile = (PROJECT_ROOT / "Makefile").read_text()
     assert "--allow-root" in makefile and "-m venv" in makefile
     assert "notebooks/00_start_here.ipynb" in makefile
+
+
+def test_mutation_score_reads_mutmut_3_results():
+    from lessons.bench import mutation_score
+
+    text = ("    lessons.progress.x_load__mutmut_1: killed\n"
+            "    lessons.progress.x_load__mutmut_2: survived\n"
+            "    lessons.quiz.numbers.x_parse__mutmut_1: killed\n"
+            "    lessons.quiz.numbers.x_parse__mutmut_2: timeout\n"
+            "    lessons.quiz.numbers.x_parse__mutmut_3: not checked\n"
+            "some other line: killed\n")
+    killed, total, counts = mutation_score(text)
+    assert (killed, total) == (2, 4)
+    assert counts == {"killed": 2, "survived": 1, "timeout": 1, "not checked": 1}
