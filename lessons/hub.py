@@ -103,7 +103,11 @@ class LocalHub:
         self.log = open(self.root / "jupyterhub.log", "wb")  # noqa: SIM115 - closed in __exit__
         self.process = subprocess.Popen([str(bindir / "jupyterhub"), "-f", str(config)], cwd=self.root,
                                         env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self._wait(lambda: self.http.get(f"{self.url}/hub/api/", timeout=5).ok, 60, "the hub to start")
+        try:
+            self._wait(lambda: self.http.get(f"{self.url}/hub/api/", timeout=5).ok, 60, "the hub to start")
+        except BaseException:
+            self.__exit__(None, None, None)  # never leave a half-started hub behind
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
