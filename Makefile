@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 LAB_ARGS ?=
 
-.PHONY: setup lab test test-browser lint bench execute mutation clean
+.PHONY: setup lab binder test test-slow test-browser lint bench execute mutation clean
 
 setup: $(STAMP)
 
@@ -23,12 +23,26 @@ $(STAMP): pyproject.toml constraints.txt
 lab: setup
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) notebooks/00_start_here.ipynb
 
+# Binder (repo2docker reads binder/ first): the exact versions of constraints.txt, then the course
+# itself. Regenerate after changing constraints.txt; tests/test_setup.py checks they agree.
+BROWSER_ONLY := playwright greenlet
+binder/requirements.txt: constraints.txt
+	@{ echo "# Generated from constraints.txt by 'make binder'; do not edit. Binder installs these, then the course."; \
+	  grep -v '^#' constraints.txt | grep -v -i -E '^($(subst $(eval) ,|,$(BROWSER_ONLY)))=='; echo "."; } > $@
+binder: binder/requirements.txt
+
 lint: setup
 	$(VENV)/bin/ruff check lessons tests
 
 # Unit tests and every notebook under nbval (saved outputs compared with fresh ones).
 test: setup lint
-	$(PY) -m pytest --nbval --nbval-current-env -m "not browser" -q
+	$(PY) -m pytest --nbval --nbval-current-env -m "not browser and not package and not hub" -q
+
+# Slow install tests (.ci/run runs them): the wheel built and installed in a fresh venv, and a
+# local JupyterHub with several learners (the hub extra, configurable-http-proxy from npm).
+test-slow: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,hub]"
+	$(PY) -m pytest -m "package or hub" -q tests/test_package.py tests/test_hub.py
 
 # End-to-end tests in Debian's Chromium (apt-get install chromium), driven by playwright,
 # with axe-core (pinned in tests/browser/package-lock.json) for accessibility.

@@ -3,6 +3,8 @@
     python -m lessons.bench                 # every notebook, 3 runs each, plus imports
     python -m lessons.bench --suite         # also time the whole test suite (make test's pytest)
     python -m lessons.bench --write docs/benchmarks.md
+    python -m lessons.bench --hub 3 --hub 10   # a local JupyterHub class (the hub extra)
+    python -m lessons.bench --mutation-score   # after mutmut run: killed / total
 
 The floor is a notebook that does the least any course notebook must do:
 start a kernel, import pandas, matplotlib, ipywidgets and lessons, and draw one
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -88,14 +91,99 @@ def time_suite() -> float:
     return time.perf_counter() - start
 
 
+# --- mutation score (make mutation) -----------------------------------------------------
+
+KILLED = {"killed", "caught by type check"}
+UNCOUNTED = {"not checked", "skipped"}
+
+
+def mutation_score(results: str) -> tuple[int, int, dict[str, int]]:
+    """(killed, total, count by status) from ``mutmut results --all true`` (mutmut 3 lines
+    ``    lessons.progress.x_load__mutmut_1: killed``); mutants not run are not counted."""
+    counts: dict[str, int] = {}
+    for line in results.splitlines():
+        name, sep, status = line.strip().rpartition(": ")
+        if sep and "__mutmut_" in name:
+            counts[status] = counts.get(status, 0) + 1
+    total = sum(n for status, n in counts.items() if status not in UNCOUNTED)
+    killed = sum(n for status, n in counts.items() if status in KILLED)
+    return killed, total, counts
+
+
+def print_mutation_score() -> int:
+    mutmut = Path(sys.executable).parent / "mutmut"
+    run = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, check=False)
+    killed, total, counts = mutation_score(run.stdout)
+    if not total:
+        print("no mutation results: run `make mutation` (mutmut run) first", file=sys.stderr)
+        return 1
+    detail = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    print(f"mutation score: {killed}/{total} mutants killed ({100 * killed / total:.1f}%): {detail}")
+    return 0
+
+
+# --- a class on a local JupyterHub (--hub N) ------------------------------------------------
+
+def hub_class(sizes: list[int], notebook: str = "course/notebooks/02_trade.ipynb") -> list[dict]:
+    """For each class size N: memory per learner with the notebook's kernel open, and how much
+    longer N learners pressing Run All together take than one learner alone."""
+    import concurrent.futures
+
+    from .hub import LocalHub
+
+    root = Path(tempfile.mkdtemp(prefix="lessons-hub-"))
+    remote = root / "course.git"
+    subprocess.run(["git", "clone", "--quiet", "--bare", str(PROJECT_ROOT), str(remote)], check=True)
+    branch = subprocess.run(["git", "rev-parse", "--abbrev-ref", "HEAD"], cwd=PROJECT_ROOT,
+                            capture_output=True, text=True, check=True).stdout.strip()
+    rows = []
+    for n in sizes:
+        with LocalHub(root / f"hub{n}", f"file://{remote}", branch) as hub:
+            users = [f"learner{i:02d}" for i in range(n)]
+            for user in users:
+                hub.start(user)
+                hub.pull(user)
+            hub.run(users[0], notebook)  # warm caches (data validation, fonts) once
+            start = time.perf_counter()
+            if hub.run(users[0], notebook):
+                raise RuntimeError(f"{notebook} failed for {users[0]}; see {hub.root}")
+            alone = time.perf_counter() - start
+            start = time.perf_counter()
+            with concurrent.futures.ThreadPoolExecutor(n) as pool:
+                errors = list(pool.map(lambda u: hub.run(u, notebook, keep=True), users))
+            together = time.perf_counter() - start
+            memory = [hub.server_memory(u) for u in users]
+        server = statistics.median(m[0] for m in memory) / 1e6
+        kernel = statistics.median(m[1] for m in memory) / 1e6
+        rows.append({"learners": n, "alone_s": alone, "together_s": together,
+                     "slowdown": together / alone, "server_mb": server, "kernel_mb": kernel,
+                     "failures": sum(bool(e) for e in errors)})
+        print(f"{n:3d} learners: one alone {alone:.1f} s, all together {together:.1f} s "
+              f"({together / alone:.1f}x); per learner {server + kernel:.0f} MB "
+              f"(server {server:.0f} MB, kernel {kernel:.0f} MB); failures {rows[-1]['failures']}",
+              flush=True)
+    shutil.rmtree(root, ignore_errors=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessons.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per notebook (median taken)")
     parser.add_argument("--suite", action="store_true", help="also time the whole test suite")
     parser.add_argument("--write", metavar="FILE", help="also write the table as Markdown")
+    parser.add_argument("--hub", type=int, action="append", metavar="N",
+                        help="run a class of N learners on a local JupyterHub (repeatable)")
+    parser.add_argument("--mutation-score", action="store_true",
+                        help="print killed/total from `mutmut results` (after make mutation)")
     parser.add_argument("notebooks", nargs="*", help="notebooks (default: all course notebooks)")
     args = parser.parse_args(argv)
+    if args.mutation_score:
+        return print_mutation_score()
+    if args.hub:
+        rows = hub_class(args.hub)
+        return 1 if any(r["failures"] for r in rows) else 0
     os.environ["LESSONS_PROGRESS"] = os.path.join(tempfile.mkdtemp(), "progress.json")
 
     paths = [Path(p) for p in args.notebooks] or sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .data import PROJECT_ROOT
 
-EXERCISE_DIR = PROJECT_ROOT / "notebooks" / "exercises"
+EXERCISE_DIR = Path(".")  # the current folder: never the installed package
 GUIDE_DIR = Path(__file__).resolve().parent / "guides"
 
 
@@ -20,7 +20,23 @@ class CommandError(Exception):
     """A one-line reason to stop."""
 
 
+def _validate_data(directory: Path) -> int:
+    """`lessons validate --data DIR`: every problem Frictionless finds, with file, row and column."""
+    from .data import validate_package
+
+    problems = validate_package(directory)
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"{len(problems)} problem(s) in the data package in {directory}", file=sys.stderr)
+        return 1
+    print(f"ok: the data package in {directory} is valid")
+    return 0
+
+
 def _validate(args) -> int:
+    if args.data is not None:
+        return _validate_data(Path(args.data))
     from .banks import BANK_DIR
     from .notebooks import check_executed, check_skeleton, course_notebooks
     from .quiz import check_bank
@@ -55,9 +71,19 @@ def _csv_list(text: str | None) -> list[str]:
     return [t.strip() for t in (text or "").split(",") if t.strip()]
 
 
+def _refuse_install(path: Path, hint: str = "-o DIR") -> None:
+    from .course import inside_install
+
+    place = inside_install(path)
+    if place is not None:
+        raise CommandError(f"{path} is inside the Python installation ({place}); "
+                           f"write to a folder of your own ({hint})")
+
+
 def _new_exercise(args) -> int:
     from .assignments import new_exercise
 
+    _refuse_install(Path(args.output))
     path = new_exercise(args.name, Path(args.output), datasets=_csv_list(args.datasets) or None,
                         bank=args.bank, questions=_csv_list(args.questions) or None,
                         force=args.force)
@@ -109,6 +135,22 @@ def _progress_export(args) -> int:
     rows = export_rows(records, describe=describe_item)
     write_csv(out, rows)
     print(f"wrote {out} ({len(rows)} questions and tasks, from {len(records)} saved records)")
+    return 0
+
+
+def _course_copy(args) -> int:
+    """`lessons course copy DIR`: the notebooks (and an exercise to edit) in a folder of your own."""
+    from .course import copy_course
+
+    dest = Path(args.dest)
+    _refuse_install(dest, "for example ~/course")
+    report = copy_course(dest, exercise=not args.no_exercise)
+    for path in report.written:
+        print(f"wrote {path}")
+    for path in report.skipped:
+        print(f"kept {path} (already there; not replaced)")
+    print(f"{len(report.written)} file(s) written, {len(report.skipped)} kept as they were; "
+          f"next: jupyter lab {dest / 'notebooks' / '00_start_here.ipynb'}")
     return 0
 
 
@@ -177,12 +219,14 @@ def build_parser() -> argparse.ArgumentParser:
                 "notebooks (skeleton, executed); prints 'file: where: problem' lines, exits 1 on any",
                 "lessons validate lessons/banks/02_trade.yaml", _validate)
     v.add_argument("paths", nargs="*", help="bank .yaml or notebook .ipynb files (default: all)")
+    v.add_argument("--data", metavar="DIR", help="check the data package in DIR (its datapackage.json "
+                   "and every table) with Frictionless instead; prints 'file row N, column: problem'")
 
     n = command("new-exercise", "write a new exercise notebook from the course template",
                 "lessons new-exercise trade_growth --datasets trade_annual --bank 02_trade "
                 "--questions trade-2014,trade-targets", _new_exercise)
     n.add_argument("name", help="file name without .ipynb (letters, digits, - and _)")
-    n.add_argument("-o", "--output", default=str(EXERCISE_DIR), help="folder (default: %(default)s)")
+    n.add_argument("-o", "--output", default=str(EXERCISE_DIR), help="folder (default: the current folder)")
     n.add_argument("--datasets", help="comma-separated dataset names (default: trade_annual)")
     n.add_argument("--bank", help="question bank to take quiz questions from")
     n.add_argument("--questions", help="comma-separated question ids from --bank")
@@ -213,6 +257,19 @@ def build_parser() -> argparse.ArgumentParser:
                           formatter_class=argparse.RawDescriptionHelpFormatter)
     pe.add_argument("-o", "--output", default="progress.csv", help="CSV file (default: %(default)s)")
     pe.add_argument("--force", action="store_true", help="replace an existing file")
+    c = command("course", "the course's notebooks in a folder of your own",
+                "lessons course copy ~/course", _course_copy)
+    csub = c.add_subparsers(dest="action", required=True, metavar="ACTION")
+    cc = csub.add_parser("copy", help="copy the notebooks (and an exercise to edit) into DIR/notebooks; "
+                         "files already there are kept, never replaced",
+                         description="Copy the course notebooks into DIR/notebooks, and write "
+                         "DIR/notebooks/exercises/my_exercise.ipynb from the exercise template. "
+                         "Files already there are kept and listed.",
+                         epilog="example:\n  lessons course copy ~/course && cd ~/course && "
+                         "jupyter lab notebooks/00_start_here.ipynb",
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    cc.add_argument("dest", metavar="DIR", help="folder to copy into (made if missing)")
+    cc.add_argument("--no-exercise", action="store_true", help="copy only the course notebooks")
     g = command("guides", "check that the teacher guides' Try-it answers match the task "
                 "declarations (lessons/tasks/); --write brings them up to date",
                 "lessons guides --write", _guides)

@@ -232,3 +232,65 @@ def test_plot_dependence_draws_computed_line_and_published_markers():
     assert 2015 in gaps and 2020 in gaps and 2023 not in gaps        # NaN breaks the line
     assert sorted(len(c.get_offsets()) for c in ax.collections) == [1, 2]
     plt.close(fig)
+# --- Frictionless validation: every problem listed, the first one raised on load ---------------
+
+def test_validate_data_lists_every_problem_and_loading_fails_with_the_first(tiny, capsys):
+    from lessons.cli import main
+
+    tiny.write("trade.csv", "year,total_usd_bn,basis,preferred,source_id,claim_id\n"
+                            "2014,1,China customs,true,nowhere,\n"
+                            "2015,abc,derived,true,gac,c999z\n")
+    assert main(["validate", "--data", str(tiny.root)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[0].rsplit("/", 1)[-1] for line in lines] == [
+        "trade.csv row 2, column 'source_id'", "trade.csv row 3, column 'total_usd_bn'",
+        "trade.csv row 3, column 'claim_id'"]
+    assert lines[0].endswith("'nowhere' is not a source_id in " + str(tiny.root / "sources.csv")) or \
+        lines[0].endswith("'nowhere' is not a source_id in sources.csv")
+    message = error_of("trade")
+    assert message.startswith(lines[0] + " (and 2 more: lessons validate --data ")
+
+
+def test_a_self_referencing_key_is_checked(tiny):
+    # an actor's parent must be another actor: the hand-written checker skipped such keys
+    actors = tiny.descriptor["resources"][2]["schema"]
+    actors["fields"].append({"name": "parent", "type": "string"})
+    actors["foreignKeys"] = [{"fields": ["parent"], "reference": {"resource": "", "fields": ["actor_id"]}}]
+    tiny.save()
+    tiny.write("actors.csv", "actor_id,name,kind,country,role,note,parent\n"
+                             "writer,The writer,author,unknown,,,\nnews,News,agency,unknown,,,nobody\n")
+    assert "actors.csv row 3, column 'parent': 'nobody' is not a actor_id" in error_of("actors")
+
+
+def test_a_composite_key_is_checked_as_a_pair(tiny):
+    # each column on its own is known; the pair (2015, gac) is not
+    trade = tiny.descriptor["resources"][3]["schema"]
+    tiny.descriptor["resources"].append({
+        "name": "notes", "path": "notes.csv",
+        "schema": {"fields": [{"name": "year", "type": "integer"}, {"name": "source_id", "type": "string"}],
+                   "foreignKeys": [{"fields": ["year", "source_id"],
+                                    "reference": {"resource": "trade", "fields": ["year", "source_id"]}}]}})
+    assert trade["primaryKey"] == ["year", "source_id"]
+    tiny.save()
+    tiny.write("notes.csv", "year,source_id\n2014,gac\n2015,article\n")
+    message = error_of("notes")
+    assert "notes.csv row 3, columns 'year', 'source_id': (2015, article) is not a (year, source_id) pair" \
+        in message
+
+
+def test_the_course_package_is_valid_and_a_pass_is_remembered(monkeypatch, tmp_path):
+    import lessons.data as data
+
+    monkeypatch.delenv("LESSONS_DATA_DIR", raising=False)
+    monkeypatch.setenv("LESSONS_CACHE_DIR", str(tmp_path))
+    assert data.validate_package() == []
+    data._VALID.clear()
+    data._TABLES.clear()
+    load_dataset("trade_annual")
+    assert (tmp_path / "valid-data.json").is_file()
+    calls = []
+    monkeypatch.setattr(data, "validate_package", lambda *a: calls.append(a) or [])
+    data._VALID.clear()
+    data._TABLES.clear()
+    load_dataset("trade_annual")
+    assert calls == []  # remembered by fingerprint: Frictionless not run again

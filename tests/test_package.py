@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -108,3 +109,130 @@ def test_no_run_of_words_is_shared_with_the_article():
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+# --- the course as a package: copied out, and built into a wheel --------------------------
+
+def test_course_copy_writes_notebooks_and_keeps_what_is_there(tmp_path, capsys):
+    from lessons.cli import main
+    from lessons.course import course_notebooks
+
+    dest = tmp_path / "course"
+    mine = dest / "notebooks" / "02_trade.ipynb"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my own work", encoding="utf-8")
+    assert main(["course", "copy", str(dest)]) == 0
+    out = capsys.readouterr().out
+    assert mine.read_text(encoding="utf-8") == "my own work"
+    assert f"kept {mine} (already there; not replaced)" in out
+    names = sorted(p.name for p in (dest / "notebooks").glob("*.ipynb"))
+    assert names == [p.name for p in course_notebooks()] and len(names) == 15
+    assert (dest / "notebooks" / "01_context_and_timeline.ipynb").read_bytes() == \
+        (PROJECT_ROOT / "notebooks" / "01_context_and_timeline.ipynb").read_bytes()
+    assert "### BEGIN SOLUTION" in (dest / "notebooks" / "exercises" / "my_exercise.ipynb").read_text()
+    assert main(["course", "copy", str(dest)]) == 0
+    assert "0 file(s) written, 16 kept" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["course", "copy", "{site}/course"], ["new-exercise", "x", "-o", "{site}"],
+                                  ["new-exercise", "x", "-o", "{pkg}"]])
+def test_commands_refuse_to_write_into_the_installation(argv, capsys):
+    import sysconfig
+
+    import lessons
+    from lessons.cli import main
+
+    site, pkg = sysconfig.get_paths()["purelib"], str(Path(lessons.__file__).parent)
+    argv = [a.format(site=site, pkg=pkg) for a in argv]
+    assert main(argv) == 2
+    assert "is inside the Python installation" in capsys.readouterr().err
+    assert not Path(site, "course").exists() and not Path(pkg, "x.ipynb").exists()
+
+
+def test_new_exercise_writes_into_the_current_folder(tmp_path, monkeypatch):
+    from lessons.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-exercise", "ex1"]) == 0
+    assert (tmp_path / "ex1.ipynb").is_file()
+
+
+WHEEL_MUST_HOLD = ["lessons/_course/data/datapackage.json", "lessons/_course/data/sources.csv",
+                   "lessons/_course/data/claims.csv", "lessons/_course/seeds/sources.csv",
+                   "lessons/_course/seeds/claims.csv", "lessons/_course/seeds/README.md",
+                   "lessons/_course/notebooks/02_trade.ipynb", "lessons/banks/02_trade.yaml",
+                   "lessons/schema/bank.schema.json", "lessons/static/quiz.js",
+                   "lessons/guides/02_trade.md", "lessons/assignments.py"]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out),
+                    str(PROJECT_ROOT)], check=True, capture_output=True)
+    (path,) = out.glob("russia_china_course-*.whl")
+    return path
+
+
+@pytest.mark.package
+def test_wheel_carries_data_register_banks_schema_and_notebooks(wheel):
+    import zipfile
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert not [n for n in WHEEL_MUST_HOLD if n not in names]
+    data = sorted(p.name for p in DEFAULT_DATA_DIR.glob("*.csv"))
+    assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("lessons/_course/data/")
+                  and n.endswith(".csv")) == data
+    notebooks = sorted(n for n in names if n.startswith("lessons/_course/notebooks/"))
+    assert len(notebooks) == 15
+    with zipfile.ZipFile(wheel) as z:  # links become copies of what they point at
+        assert z.read("lessons/_course/data/claims.csv") == (PROJECT_ROOT / "seeds" / "claims.csv").read_bytes()
+
+
+@pytest.mark.package
+def test_wheel_installed_in_a_fresh_venv_runs_a_notebook_with_no_repository(wheel, tmp_path):
+    """As Colab or a hub image would: non-editable install, course copied out, notebook executed."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py, bindir = venv / "bin" / "python", venv / "bin"
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    "-c", str(PROJECT_ROOT / "constraints.txt"), f"{wheel}[test]"],
+                   check=True, capture_output=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"PATH": f"{bindir}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
+    run = {"cwd": home, "env": env, "capture_output": True, "text": True}
+    where = subprocess.run([str(py), "-c", "import lessons.course as c; print(c.COURSE_ROOT)"], **run)
+    assert str(venv) in where.stdout, where.stderr
+    copied = subprocess.run([str(bindir / "lessons"), "course", "copy", "course"], **run)
+    assert copied.returncode == 0, copied.stderr
+    result = subprocess.run([str(bindir / "jupyter"), "nbconvert", "--execute", "--to", "notebook",
+                             "--output-dir", str(home / "out"), "notebooks/02_trade.ipynb"],
+                            cwd=home / "course", env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (home / "out" / "02_trade.ipynb").is_file()
+    # the package tree is untouched: nothing was written into site-packages
+    assert not list((venv / "lib").glob("python*/site-packages/lessons/_course/notebooks/exercises"))
+
+
+def _colab_cell() -> str:
+    import nbformat
+
+    nb = nbformat.read(PROJECT_ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    assert nb.cells[0].id == "colab-install" and nb.cells[0].outputs == []
+    return nb.cells[0].source
+
+
+@pytest.mark.parametrize("installed", [True, False])
+def test_colab_cell_installs_the_course_only_where_it_is_missing(installed, monkeypatch):
+    import importlib.util
+
+    calls = []
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if installed else None)
+    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd))
+    exec(compile(_colab_cell(), "colab-cell", "exec"), {})
+    if installed:
+        assert calls == []
+    else:
+        (cmd,) = calls
+        assert cmd[:4] == [sys.executable, "-m", "pip", "install"] and cmd[-1].startswith("git+https://")

@@ -14,19 +14,41 @@ def _name(requirement: str) -> str:
     return re.split(r"[<>=!~ \[;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
-def test_environment_yml_names_the_same_packages_as_pyproject():
-    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
-    pip_names = {_name(r) for r in project["dependencies"]}
-    pip_names |= {_name(r) for r in project["optional-dependencies"]["test"]}
+def _pins(text: str) -> dict[str, str]:
+    pins = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#") and "==" in line:
+            name, _, version = line.partition("==")
+            pins[_name(name)] = version
+    return pins
+
+
+def _python_of_constraints() -> str:
+    header = (PROJECT_ROOT / "constraints.txt").read_text().splitlines()[0]
+    return re.search(r"Python (3\.\d+)", header).group(1)
+
+
+def test_environment_yml_installs_the_course_with_the_exact_pins():
     env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    conda_names = {_name(d) for d in conda} - {"python", "pip"}
-    conda_names |= {_name(d) for d in pip_section if not d.startswith("-e")}
-    assert conda_names == pip_names
+    assert sorted(conda) == ["pip", f"python={_python_of_constraints()}"]
+    assert pip_section == ["-c constraints.txt", "-e .[test]"]
     assert "conda-forge" in env["channels"]
-    assert any(d.startswith("python>=3.11") for d in conda)
-    assert pip_section[0] == "-e ."
+
+
+def test_binder_pins_python_and_every_package_as_constraints_txt():
+    """repo2docker reads binder/ first: runtime.txt for Python, requirements.txt for packages."""
+    runtime = (PROJECT_ROOT / "binder" / "runtime.txt").read_text().strip()
+    assert runtime == f"python-{_python_of_constraints()}"
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    assert f">={_python_of_constraints()}" in project["requires-python"]
+    lines = (PROJECT_ROOT / "binder" / "requirements.txt").read_text().splitlines()
+    assert lines[-1] == "."  # the course itself, built (with its data) from the repository
+    binder, pinned = _pins("\n".join(lines)), _pins((PROJECT_ROOT / "constraints.txt").read_text())
+    browser_only = {"playwright", "greenlet"}
+    assert binder == {k: v for k, v in pinned.items() if k not in browser_only}, "run make binder"
+    assert not [line for line in lines[:-1] if line and not line.startswith("#") and "==" not in line]
 
 
 def test_constraints_pin_every_runtime_package():
@@ -43,8 +65,23 @@ def test_constraints_pin_every_runtime_package():
 def test_ci_runs_the_same_test_command_as_the_readme():
     ci = (PROJECT_ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, re.M)
+    assert re.search(r"^make test-slow$", ci, re.M)  # the package and hub markers
     readme = (PROJECT_ROOT / "README.md").read_text()
     assert "make test" in readme and "make lab" in readme
     makefile = (PROJECT_ROOT / "Makefile").read_text()
     assert "--allow-root" in makefile and "-m venv" in makefile
     assert "notebooks/00_start_here.ipynb" in makefile
+
+
+def test_mutation_score_reads_mutmut_3_results():
+    from lessons.bench import mutation_score
+
+    text = ("    lessons.progress.x_load__mutmut_1: killed\n"
+            "    lessons.progress.x_load__mutmut_2: survived\n"
+            "    lessons.quiz.numbers.x_parse__mutmut_1: killed\n"
+            "    lessons.quiz.numbers.x_parse__mutmut_2: timeout\n"
+            "    lessons.quiz.numbers.x_parse__mutmut_3: not checked\n"
+            "some other line: killed\n")
+    killed, total, counts = mutation_score(text)
+    assert (killed, total) == (2, 4)
+    assert counts == {"killed": 2, "survived": 1, "timeout": 1, "not checked": 1}
