@@ -74,12 +74,17 @@ def _version(args) -> int:
     """`lessons student` and `lessons key`: one instructor notebook, two derived versions."""
     from .assignments import key_version, student_version
 
-    make, what = ((student_version, "solutions replaced by placeholders, outputs cleared")
-                  if args.command == "student" else (key_version, "answer key"))
     src = Path(args.source)
-    out = make(src, Path(args.output) if args.output else _default_out(src, args.command),
-               force=args.force)
-    print(f"wrote {out} ({what})")
+    out = Path(args.output) if args.output else _default_out(src, args.command)
+    if args.command == "key":
+        print(f"wrote {key_version(src, out, force=args.force)} (answer key)")
+        return 0
+    notes: list[str] = []
+    out = student_version(src, out, force=args.force, update_source=args.update_source, notes=notes)
+    print(f"wrote {out} (solutions replaced by blanks, tasks sealed, instructor cells, autograder "
+          "tests, outputs and widget state removed; checked: no solution line remains)")
+    for note in notes:
+        print(f"note: {note}")
     return 0
 
 
@@ -173,13 +178,18 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--questions", help="comma-separated question ids from --bank")
     n.add_argument("--force", action="store_true", help="replace an existing file")
 
-    for name, what, run in (("student", "a student version: solutions replaced by placeholders, "
-                             "outputs cleared", _version),
+    for name, what, run in (("student", "a student version: runs the instructor notebook to seal "
+                             "each task's answer, replaces solutions with blanks, removes cells tagged "
+                             "instructor, autograder tests, outputs and widget state; refuses unpaired "
+                             "or misspelt markers, naming the cell", _version),
                             ("key", "an answer key that keeps the solutions", _version)):
         p = command(name, what, f"lessons {name} notebooks/exercises/trade_growth.ipynb", run)
         p.add_argument("source", help="the instructor's notebook")
         p.add_argument("-o", "--output", help=f"output notebook (default: SOURCE_{name}.ipynb)")
         p.add_argument("--force", action="store_true", help="replace an existing file")
+        if name == "student":
+            p.add_argument("--update-source", action="store_true",
+                           help="also write fresh seals into the source notebook (only the seals)")
 
     e = command("export", "export quizzes: Moodle GIFT, Canvas (text2qti), or printable "
                 "worksheets (markdown, html) with the answer key on separate pages",
