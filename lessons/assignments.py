@@ -267,6 +267,9 @@ def run_for_seals(nb, src: Path, *, timeout: int = 180) -> dict:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     run = nbformat.from_dict(json.loads(json.dumps(nb)))
+    for cell in run.cells:
+        if _is_test_cell(cell):
+            cell.source = ""  # a stale seal fails its test: the run is there to make a fresh one
     probe = nbformat.v4.new_code_cell(
         "import json as _lessons_json\nfrom lessons.exercises import seal_report as _lessons_seals\n"
         f"print({SEALS_MARK!r} + _lessons_json.dumps(_lessons_seals(globals())))")

@@ -489,13 +489,15 @@ class SealedTask(Task):
     def __init__(self, name: str, *, expect: str | dict | None, **kw):
         import json
 
+        # expect="" is a seal still to be made: `lessons student` writes it from the model answer.
+        self.pending = expect == ""
         self.seal = json.loads(expect) if isinstance(expect, str) and expect else (expect or None)
         self.last_seal: dict | None = None
         kw.pop("solution", None)
         super().__init__(name, **kw)
 
     def _has_expectation(self) -> bool:
-        return self.seal is not None
+        return self.seal is not None or self.pending
 
     @property
     def salt(self) -> str:
@@ -517,6 +519,8 @@ class SealedTask(Task):
         return int((self.seal or {}).get("sig", 6))
 
     def _compare_expected(self, answer) -> str | None:
+        if self.seal is None:
+            return "this task is not sealed yet (run `lessons student` on the instructor notebook)."
         return _guarded(compare_sealed, answer, self.seal, self.salt)
 
 
