@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 LAB_ARGS ?=
 
-.PHONY: setup lab test test-browser lint bench execute mutation clean
+.PHONY: setup lab test test-browser test-grading lint bench execute mutation clean
 
 setup: $(STAMP)
 
@@ -28,12 +28,17 @@ lint: setup
 
 # Unit tests and every notebook under nbval (saved outputs compared with fresh ones).
 test: setup lint
-	$(PY) -m pytest --nbval --nbval-current-env -m "not browser" -q
+	$(PY) -m pytest --nbval --nbval-current-env -m "not browser and not grading" -q
 
 # End-to-end tests in Debian's Chromium (apt-get install chromium), driven by playwright.
 test-browser: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,browser]"
 	$(PY) -m pytest -m browser -q -p no:cacheprovider tests/test_browser.py
+
+# Exercises in real graders: nbgrader and otter-grader (the grading extra, pinned in constraints.txt).
+test-grading: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,grading]"
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -m grading -q -p no:cacheprovider tests/test_grading_tools.py
 
 # Re-execute notebooks in place after editing them: make execute NB=notebooks/02_trade.ipynb
 NB ?= notebooks/*.ipynb
