@@ -103,10 +103,57 @@ def _notebook(cells) -> nbformat.NotebookNode:
     return nb
 
 
+FORMATS = ("nbgrader", "otter")
+OTTER_CONFIG = "# ASSIGNMENT CONFIG\ninit_cell: false\ncheck_all_cell: false\nexport_cell: false"
+
+
+def to_otter(nb) -> nbformat.NotebookNode:
+    """The exercise as an otter-grader master notebook (``otter assign`` format v1).
+
+    Each nbgrader solution cell becomes a question (named after its task) whose solution uses
+    otter's markers, and the test cell after it the question's test; ``instructor`` cells go.
+    """
+    out = nbformat.from_dict(json.loads(json.dumps(nb)))
+    cells = [nbformat.v4.new_raw_cell(OTTER_CONFIG)]
+
+    def raw(text):
+        cells.append(nbformat.v4.new_raw_cell(text))
+
+    for cell in out.cells:
+        meta = cell.metadata.pop("nbgrader", {})
+        if INSTRUCTOR_TAG in _tags(cell):
+            continue
+        name = meta.get("grade_id", "").split("-")[0]
+        if meta.get("solution"):
+            raw(f"# BEGIN QUESTION\nname: {name}\npoints: 1")
+            cells.append(nbformat.v4.new_markdown_cell(f"Your answer to {name}:"))
+            raw("# BEGIN SOLUTION")
+            cell.source = cell.source.replace(BEGIN, "# BEGIN SOLUTION").replace(END, "# END SOLUTION")
+            cells.append(cell)
+            raw("# END SOLUTION")
+        elif meta.get("grade"):
+            raw("# BEGIN TESTS")
+            cells.append(cell)
+            raw("# END TESTS")
+            raw("# END QUESTION")
+        else:
+            cells.append(cell)
+    for i, cell in enumerate(cells):
+        cell["id"] = f"otter-{i:03d}"
+    out.cells = cells
+    return out
+
+
 def new_exercise(name: str, out_dir: Path, *, datasets: list[str] | None = None,
                  bank: str | None = None, questions: list[str] | None = None,
-                 force: bool = False) -> Path:
-    """Write a new exercise notebook (a valid nbgrader source notebook); returns its path."""
+                 force: bool = False, fmt: str = "nbgrader") -> Path:
+    """Write a new exercise notebook; returns its path.
+
+    ``fmt="nbgrader"`` (the default) is a valid nbgrader source notebook that ``lessons
+    student`` also reads; ``fmt="otter"`` an otter-grader master notebook for ``otter assign``.
+    """
+    if fmt not in FORMATS:
+        raise AssignmentError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     from .data import load_dataset
     from .exercises import FACTS, make_seal, run_solution
     from .quiz import Quiz
@@ -172,7 +219,8 @@ def new_exercise(name: str, out_dir: Path, *, datasets: list[str] | None = None,
         ("code", "sources_used()", "locked"),
     ]
     out_dir.mkdir(parents=True, exist_ok=True)
-    nbformat.write(_notebook(cells), path)
+    nb = _notebook(cells)
+    nbformat.write(to_otter(nb) if fmt == "otter" else nb, path)
     return path
 
 

@@ -60,9 +60,13 @@ def _new_exercise(args) -> int:
 
     path = new_exercise(args.name, Path(args.output), datasets=_csv_list(args.datasets) or None,
                         bank=args.bank, questions=_csv_list(args.questions) or None,
-                        force=args.force)
+                        force=args.force, fmt=args.format)
     print(f"wrote {path}")
-    print(f"next: open it in JupyterLab, edit the task, then `lessons student {path}`")
+    if args.format == "otter":
+        print(f"next: edit the task, then `otter assign {path} dist` (student notebook and autograder)")
+    else:
+        print(f"next: open it in JupyterLab, edit the task, then `lessons student {path}` "
+              "(or put it in an nbgrader course's source/ folder)")
     return 0
 
 
@@ -176,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--datasets", help="comma-separated dataset names (default: trade_annual)")
     n.add_argument("--bank", help="question bank to take quiz questions from")
     n.add_argument("--questions", help="comma-separated question ids from --bank")
+    n.add_argument("--format", choices=["nbgrader", "otter"], default="nbgrader",
+                   help="nbgrader source notebook, also read by `lessons student` (default), or an "
+                        "otter-grader master notebook for `otter assign`")
     n.add_argument("--force", action="store_true", help="replace an existing file")
 
     for name, what, run in (("student", "a student version: runs the instructor notebook to seal "

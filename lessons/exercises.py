@@ -101,7 +101,7 @@ class Text:
 
 
 def _not_attempted(answer) -> bool:
-    if answer is None or answer is ____:
+    if answer is None or answer is ____ or answer is Ellipsis:  # otter's blank is `...`
         return True
     if isinstance(answer, list | tuple) and any(a is ____ for a in answer):
         return True

@@ -72,3 +72,23 @@ def test_nbgrader_generates_validates_and_autogrades_an_exercise(tmp_path):
         scores = {s: gb.find_submission("ps1", s).score for s in ("right", "wrong", "blank")}
         assert gb.find_submission("ps1", "right").max_score == 1
     assert scores == {"right": 1, "wrong": 0, "blank": 0}
+
+
+def test_otter_assign_makes_a_student_notebook_without_the_solution_and_a_working_autograder(tmp_path, monkeypatch):
+    otter = shutil.which("otter", path=str(BIN)) or pytest.skip("otter-grader is not installed (make test-grading)")
+    master = new_exercise("demo", tmp_path / "master", fmt="otter")
+    made = subprocess.run([otter, "assign", str(master), str(tmp_path / "dist")], cwd=tmp_path, env=_env(),
+                          capture_output=True, text=True, timeout=240, check=False)
+    assert made.returncode == 0, made.stderr[-2000:]
+    student = tmp_path / "dist" / "student" / "demo.ipynb"
+    text = student.read_text()
+    assert "nunique" not in text and "BEGIN SOLUTION" not in text and "Instructor" not in text
+    autograder = next((tmp_path / "dist" / "autograder").glob("*.zip"))
+    key = tmp_path / "dist" / "autograder" / "demo.ipynb"
+
+    from otter.api import grade_submission
+
+    monkeypatch.setenv("LESSONS_PROGRESS", "off")
+    scores = {name: grade_submission(str(path), str(autograder), quiet=True).total
+              for name, path in (("key", key), ("blank", student))}
+    assert scores == {"key": 1, "blank": 0}
