@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 LAB_ARGS ?=
 
-.PHONY: setup lab binder test test-slow test-browser lint bench execute mutation clean
+.PHONY: setup lab binder test test-slow test-browser test-grading lint bench execute mutation clean
 
 setup: $(STAMP)
 
@@ -24,11 +24,12 @@ lab: setup
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 # Binder (repo2docker reads binder/ first): the exact versions of constraints.txt, then the course
-# itself. Regenerate after changing constraints.txt; tests/test_setup.py checks they agree.
+# itself, without the browser-test and grading-only pins. Regenerate after changing
+# constraints.txt; tests/test_setup.py checks they agree.
 BROWSER_ONLY := playwright greenlet
 binder/requirements.txt: constraints.txt
 	@{ echo "# Generated from constraints.txt by 'make binder'; do not edit. Binder installs these, then the course."; \
-	  grep -v '^#' constraints.txt | grep -v -i -E '^($(subst $(eval) ,|,$(BROWSER_ONLY)))=='; echo "."; } > $@
+	  sed '/^# The grading extra/,$$d' constraints.txt | grep -v '^#' | grep -v -i -E '^($(subst $(eval) ,|,$(BROWSER_ONLY)))=='; echo "."; } > $@
 binder: binder/requirements.txt
 
 lint: setup
@@ -36,7 +37,7 @@ lint: setup
 
 # Unit tests and every notebook under nbval (saved outputs compared with fresh ones).
 test: setup lint
-	$(PY) -m pytest --nbval --nbval-current-env -m "not browser and not package and not hub" -q
+	$(PY) -m pytest --nbval --nbval-current-env -m "not browser and not package and not hub and not grading" -q
 
 # Slow install tests (.ci/run runs them): the wheel built and installed in a fresh venv, and a
 # local JupyterHub with several learners (the hub extra, configurable-http-proxy from npm).
@@ -50,6 +51,11 @@ test-browser: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,browser]"
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	$(PY) -m pytest -m browser -q -p no:cacheprovider tests/test_browser.py
+
+# Exercises in real graders: nbgrader and otter-grader (the grading extra, pinned in constraints.txt).
+test-grading: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,grading]"
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -m grading -q -p no:cacheprovider tests/test_grading_tools.py
 
 # Re-execute notebooks in place after editing them: make execute NB=notebooks/02_trade.ipynb
 NB ?= notebooks/*.ipynb

@@ -11,10 +11,11 @@ in a file.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from .markup import inline_html
@@ -60,6 +61,50 @@ def build_qti_zip(text_path: Path) -> Path | None:
                           f"{(result.stderr or result.stdout).strip()[-300:]}")
     zip_path = text_path.with_suffix(".zip")
     return zip_path if zip_path.exists() else None
+
+
+ITEM = re.compile(r'<item ident="(?P<ident>[^"]+)" title="(?P<title>[^"]+)">(?P<body>.*?)</item>', re.S)
+
+
+def canvas_items(xml: str, quiz: Quiz) -> str:
+    """text2qti's assessment XML with what it cannot write put right, kind by kind.
+
+    Matching and ordering become self-grading matching items (ordering: each item matched to
+    its place); a reflection keeps its essay, with the model answer only in a ``qticomment``
+    for the marker, never in the question text.
+    """
+    by_id = {q.id: q for q in quiz}
+
+    def fix(match):
+        q = by_id.get(unescape(match.group("title")))
+        if q is None:
+            return match.group(0)
+        body, ident = match.group("body"), match.group("ident")
+        item = q.qti_item(ident)
+        if item is not None:
+            feedback = body[body.index("<itemfeedback"):] if "<itemfeedback" in body else ""
+            body = item[item.index(">") + 1:] + feedback
+        comment = q.qti_comment()
+        if comment:
+            body = f"<qticomment>{escape(comment)}</qticomment>" + body
+        return f'<item ident="{ident}" title="{match.group("title")}">{body}</item>'
+
+    return ITEM.sub(fix, xml)
+
+
+def patch_qti_zip(zip_path: Path, quiz: Quiz) -> None:
+    """Rewrite the assessment XML inside text2qti's zip with :func:`canvas_items`."""
+    import zipfile
+
+    with zipfile.ZipFile(zip_path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    tmp = zip_path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            if info.filename.endswith(".xml") and b"<assessment " in data:
+                data = canvas_items(data.decode("utf-8"), quiz).encode("utf-8")
+            archive.writestr(info, data)
+    tmp.replace(zip_path)
 
 
 # --- worksheets ---------------------------------------------------------------------------
@@ -124,6 +169,7 @@ def export_bank(bank: str, fmt: str, out_dir: Path, *, force: bool = False) -> l
         paths = [text]
         zipped = build_qti_zip(text)
         if zipped:
+            patch_qti_zip(zipped, quiz)
             paths.append(zipped)
     elif fmt == "markdown":
         paths = [_write(out_dir / f"{stem}.worksheet.md", to_markdown(quiz))]

@@ -86,9 +86,13 @@ def _new_exercise(args) -> int:
     _refuse_install(Path(args.output))
     path = new_exercise(args.name, Path(args.output), datasets=_csv_list(args.datasets) or None,
                         bank=args.bank, questions=_csv_list(args.questions) or None,
-                        force=args.force)
+                        force=args.force, fmt=args.format)
     print(f"wrote {path}")
-    print(f"next: open it in JupyterLab, edit the task, then `lessons student {path}`")
+    if args.format == "otter":
+        print(f"next: edit the task, then `otter assign {path} dist` (student notebook and autograder)")
+    else:
+        print(f"next: open it in JupyterLab, edit the task, then `lessons student {path}` "
+              "(or put it in an nbgrader course's source/ folder)")
     return 0
 
 
@@ -100,12 +104,17 @@ def _version(args) -> int:
     """`lessons student` and `lessons key`: one instructor notebook, two derived versions."""
     from .assignments import key_version, student_version
 
-    make, what = ((student_version, "solutions replaced by placeholders, outputs cleared")
-                  if args.command == "student" else (key_version, "answer key"))
     src = Path(args.source)
-    out = make(src, Path(args.output) if args.output else _default_out(src, args.command),
-               force=args.force)
-    print(f"wrote {out} ({what})")
+    out = Path(args.output) if args.output else _default_out(src, args.command)
+    if args.command == "key":
+        print(f"wrote {key_version(src, out, force=args.force)} (answer key)")
+        return 0
+    notes: list[str] = []
+    out = student_version(src, out, force=args.force, update_source=args.update_source, notes=notes)
+    print(f"wrote {out} (solutions replaced by blanks, tasks sealed, instructor cells, autograder "
+          "tests, outputs and widget state removed; checked: no solution line remains)")
+    for note in notes:
+        print(f"note: {note}")
     return 0
 
 
@@ -230,15 +239,23 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--datasets", help="comma-separated dataset names (default: trade_annual)")
     n.add_argument("--bank", help="question bank to take quiz questions from")
     n.add_argument("--questions", help="comma-separated question ids from --bank")
+    n.add_argument("--format", choices=["nbgrader", "otter"], default="nbgrader",
+                   help="nbgrader source notebook, also read by `lessons student` (default), or an "
+                        "otter-grader master notebook for `otter assign`")
     n.add_argument("--force", action="store_true", help="replace an existing file")
 
-    for name, what, run in (("student", "a student version: solutions replaced by placeholders, "
-                             "outputs cleared", _version),
+    for name, what, run in (("student", "a student version: runs the instructor notebook to seal "
+                             "each task's answer, replaces solutions with blanks, removes cells tagged "
+                             "instructor, autograder tests, outputs and widget state; refuses unpaired "
+                             "or misspelt markers, naming the cell", _version),
                             ("key", "an answer key that keeps the solutions", _version)):
         p = command(name, what, f"lessons {name} notebooks/exercises/trade_growth.ipynb", run)
         p.add_argument("source", help="the instructor's notebook")
         p.add_argument("-o", "--output", help=f"output notebook (default: SOURCE_{name}.ipynb)")
         p.add_argument("--force", action="store_true", help="replace an existing file")
+        if name == "student":
+            p.add_argument("--update-source", action="store_true",
+                           help="also write fresh seals into the source notebook (only the seals)")
 
     e = command("export", "export quizzes: Moodle GIFT, Canvas (text2qti), or printable "
                 "worksheets (markdown, html) with the answer key on separate pages",

@@ -101,7 +101,7 @@ class Text:
 
 
 def _not_attempted(answer) -> bool:
-    if answer is None or answer is ____:
+    if answer is None or answer is ____ or answer is Ellipsis:  # otter's blank is `...`
         return True
     if isinstance(answer, list | tuple) and any(a is ____ for a in answer):
         return True
@@ -148,12 +148,16 @@ class Task:
     ``solution`` is the model solution: Python that sets ``answer``, run against
     the course data to get the expected value. ``compare`` (optional) replaces the
     default comparison: ``compare(answer, expected)`` returns ``None`` when right
-    or a message saying what differs. ``note`` and ``mistakes`` are for the teacher
+    or a message saying what differs. ``check`` (optional) is a custom check, a
+    function of the answer alone that returns ``None`` (or ``True``) when it is
+    right and a message (or ``False``) when it is not; with a model solution as
+    well, the answer must pass both. ``note`` and ``mistakes`` are for the teacher
     guide. ``notebook`` names the notebook whose progress the checks count toward.
     """
 
-    def __init__(self, name: str, *, prompt: str, solution: str, hint: str, notebook: str,
+    def __init__(self, name: str, *, prompt: str, hint: str, notebook: str, solution: str = "",
                  compare: Callable[[object, object], str | None] | None = None,
+                 check: Callable[[object], str | bool | None] | None = None,
                  rel_tol: float = 1e-6, abs_tol: float = 1e-9, note: str = "", mistakes: str = ""):
         self.name = name
         self.prompt = prompt
@@ -161,9 +165,16 @@ class Task:
         self.hint_text = hint
         self.notebook = notebook
         self.compare = compare
+        self.custom_check = check
         self.rel_tol, self.abs_tol = rel_tol, abs_tol
         self.note, self.mistakes = note, mistakes
         self.checks: list[str] = []
+        if not self.solution_code and check is None and not self._has_expectation():
+            raise TaskError(f"task {name!r} has no model solution and no check: give it "
+                            "`solution=` or `check=` (or both)")
+
+    def _has_expectation(self) -> bool:
+        return bool(self.solution_code)
 
     @property
     def title(self) -> str:
@@ -176,21 +187,42 @@ class Task:
     # The learner's three verbs ---------------------------------------------------------
     def check(self, answer=____) -> Outcome:
         """Is ``answer`` right? Never raises on the learner's answer."""
-        if _not_attempted(answer):
-            outcome = Outcome("not attempted", "Not attempted yet: replace ____ with your "
-                                               "answer, then run the cell again.")
-        else:
-            want = self.expected()  # a broken declaration raises: a bug, not the learner's fault
-            try:
-                problem = (self.compare or _default_compare(self))(answer, want)
-            except _COMPARE_ERRORS as exc:
-                problem = (f"could not compare your answer ({type(exc).__name__}: "
-                           f"{str(exc)[:80]}); check its type.")
-            outcome = (Outcome("correct", "Correct.") if problem is None
-                       else Outcome("wrong", f"Not yet: {problem}"))
+        outcome = self.outcome(answer)
         self.checks.append(outcome.status)
         self._record("check", outcome=outcome.status, answer=answer)
         return outcome
+
+    def outcome(self, answer=____) -> Outcome:
+        """What :meth:`check` reports, without saving it to the learner's progress."""
+        if _not_attempted(answer):
+            return Outcome("not attempted", "Not attempted yet: replace ____ with your "
+                                            "answer, then run the cell again.")
+        problem = self._problem(answer)
+        return Outcome("correct", "Correct.") if problem is None else Outcome("wrong", f"Not yet: {problem}")
+
+    def _problem(self, answer) -> str | None:
+        if self.custom_check is not None:
+            verdict = _guarded(self.custom_check, answer)
+            if verdict is False:
+                return "that is not the answer."
+            if isinstance(verdict, str) and verdict:
+                return verdict
+        if not self._has_expectation():
+            return None
+        return self._compare_expected(answer)
+
+    def _compare_expected(self, answer) -> str | None:
+        want = self.expected()  # a broken declaration raises: a bug, not the learner's fault
+        return _guarded(self.compare or _default_compare(self), answer, want)
+
+    def assert_correct(self, answer=____) -> None:
+        """For autograders (nbgrader, otter): raise ``AssertionError`` unless ``answer`` is right.
+
+        Nothing is saved to progress: a grader's run is not the learner's check.
+        """
+        outcome = self.outcome(answer)
+        if outcome.status != "correct":
+            raise AssertionError(f"{self.title}: {outcome.message}")
 
     def hint(self) -> Text:
         """A hint (saved in your progress as a hint used)."""
@@ -199,6 +231,9 @@ class Task:
 
     def solution(self) -> Text:
         """The model solution (saved in your progress: checks after it count as shown)."""
+        if not self.solution_code:
+            return Text(f"Solution for {self.title.lower()}", "This notebook has no model solution "
+                        "in it: ask your teacher, or compare with a classmate.")
         self._record("solution")
         return Text(f"Solution for {self.title.lower()}", self.solution_code, code=True)
 
@@ -224,6 +259,15 @@ class Task:
         if last is None:
             return ""
         return f"\n(Your last saved check of this task: {STATUS_WORDS.get(last, last)}.)"
+
+
+def _guarded(compare, *args):
+    """Run a comparison; what the learner's odd answer makes it raise becomes a message."""
+    try:
+        return compare(*args)
+    except _COMPARE_ERRORS as exc:
+        return (f"could not compare your answer ({type(exc).__name__}: "
+                f"{str(exc)[:80]}); check its type.")
 
 
 def _default_compare(task: Task):
@@ -298,6 +342,204 @@ def compare_frames(answer, want, *, rel: float = 1e-6) -> str | None:
         if problem:
             return f"in column {col!r}, {problem}"
     return None
+
+
+# --- sealed tasks: what a student version keeps of the answer ---------------------------------
+#
+# A student version must not contain the answer in any form, yet still tell a learner "not
+# attempted", "wrong, and here is what differs" or "right". A sealed task keeps only a seal:
+# salted digests of the expected answer (numbers rounded to ``sig`` significant figures, text
+# without case or surrounding spaces) plus its type and shape, never a value. ``lessons student``
+# writes the seals by running the instructor notebook's model solutions. A digest of a small
+# answer (a count, True or False) can be guessed by trying values, exactly as the check itself
+# can: a seal hides the answer from reading, not from guessing.
+
+SEAL_VERSION = 1
+
+
+def _is_number(value) -> bool:
+    import numbers
+
+    return isinstance(value, numbers.Number) and not isinstance(value, bool | complex) and \
+        type(value).__name__ != "bool_"
+
+
+def _canon_number(value, sig: int) -> str:
+    x = float(value)
+    if math.isnan(x):
+        return "nan"
+    return f"{(x if x != 0 else 0.0):.{sig}g}"
+
+
+def _canon_item(value, sig: int) -> str:
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return f"b:{bool(value)}"
+    if _is_number(value):
+        return f"n:{_canon_number(value, sig)}"
+    return f"s:{str(value).strip().casefold()}"
+
+
+def _canon_values(series: pd.Series, sig: int) -> str:
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        values = pd.to_numeric(series, errors="coerce").astype(float)
+        return "|".join(_canon_number(v, sig) for v in values)
+    return "|".join(str(v) for v in series.astype(str))
+
+
+def _digest(salt: str, text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{salt}\x00{text}".encode()).hexdigest()[:32]
+
+
+def make_seal(value, *, salt: str, sig: int = 6) -> dict:
+    """The seal of an expected answer: its kind and shape, and digests (never the value)."""
+    def d(text):
+        return _digest(salt, text)
+
+    if isinstance(value, pd.DataFrame):
+        return {"v": SEAL_VERSION, "kind": "frame", "sig": sig, "rows": len(value),
+                "columns": {str(c): d(_canon_values(value[c].reset_index(drop=True), sig))
+                            for c in value.columns}}
+    if isinstance(value, pd.Series):
+        return {"v": SEAL_VERSION, "kind": "series", "sig": sig, "length": len(value),
+                "index": d("|".join(map(str, value.index))), "digest": d(_canon_values(value, sig))}
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return {"v": SEAL_VERSION, "kind": "bool", "digest": d(str(bool(value)))}
+    if _is_number(value):
+        return {"v": SEAL_VERSION, "kind": "number", "sig": sig, "digest": d(_canon_number(value, sig))}
+    if isinstance(value, str):
+        return {"v": SEAL_VERSION, "kind": "text", "digest": d(value.strip().casefold())}
+    if isinstance(value, list | tuple):
+        return {"v": SEAL_VERSION, "kind": "list", "sig": sig, "length": len(value),
+                "digest": d("|".join(_canon_item(x, sig) for x in value))}
+    raise TaskError(f"an answer of type {type(value).__name__} cannot be sealed; use a number, "
+                    "True/False, text, a list, a pandas Series or DataFrame (or a custom check)")
+
+
+def compare_sealed(answer, seal: dict, salt: str) -> str | None:
+    """What differs between a learner's answer and a sealed expected answer (None: right)."""
+    kind, sig = seal.get("kind"), int(seal.get("sig", 6))
+
+    def d(text):
+        return _digest(salt, text)
+
+    if kind == "number":
+        if isinstance(answer, pd.Series | pd.DataFrame):
+            return "expected a single number, not a whole table; pick one value out of it."
+        if isinstance(answer, str | bytes | bool):
+            return f"expected a number, got {type(answer).__name__} {str(answer)[:40]!r}."
+        value = float(answer)
+        if math.isnan(value):
+            return "your answer is NaN (a missing value); check your filter."
+        return None if d(_canon_number(value, sig)) == seal["digest"] else (
+            f"{value:,.6g} is not the answer; check your filter and your calculation.")
+    if kind == "bool":
+        if not (isinstance(answer, bool) or type(answer).__name__ == "bool_"):
+            return f"expected True or False, got {type(answer).__name__}."
+        return None if d(str(bool(answer))) == seal["digest"] else f"{bool(answer)} is not it."
+    if kind == "text":
+        if not isinstance(answer, str):
+            return f"expected text, got {type(answer).__name__}."
+        return None if d(answer.strip().casefold()) == seal["digest"] else (
+            f"{answer[:60]!r} is not the answer.")
+    if kind == "list":
+        if not isinstance(answer, list | tuple | pd.Series):
+            return f"expected a list of {seal['length']} items."
+        got = list(answer)
+        if len(got) != seal["length"]:
+            return f"expected {seal['length']} items, got {len(got)}."
+        return None if d("|".join(_canon_item(x, sig) for x in got)) == seal["digest"] else (
+            "at least one item differs; check each one.")
+    if kind == "series":
+        if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
+            answer = answer.iloc[:, 0]
+        if not isinstance(answer, pd.Series):
+            return f"expected a pandas Series, got {type(answer).__name__}."
+        if len(answer) != seal["length"]:
+            return f"expected {seal['length']} values, got {len(answer)}."
+        if d("|".join(map(str, answer.index))) != seal["index"]:
+            return "the index (labels) differs; check the sorting or the grouping column."
+        return None if d(_canon_values(answer, sig)) == seal["digest"] else (
+            "the labels are right but some values differ; check your calculation.")
+    if kind == "frame":
+        if not isinstance(answer, pd.DataFrame):
+            return f"expected a pandas DataFrame, got {type(answer).__name__}."
+        missing = [c for c in seal["columns"] if c not in map(str, answer.columns)]
+        if missing:
+            return f"column(s) missing: {', '.join(missing)}."
+        if len(answer) != seal["rows"]:
+            return f"expected {seal['rows']} rows, got {len(answer)}; check your filter."
+        by_name = {str(c): c for c in answer.columns}
+        for col, digest in seal["columns"].items():
+            if d(_canon_values(answer[by_name[col]].reset_index(drop=True), sig)) != digest:
+                return f"in column {col!r}, some values differ; check your calculation."
+        return None
+    raise TaskError(f"unknown seal kind {kind!r}: run `lessons student` again on the instructor notebook")
+
+
+class SealedTask(Task):
+    """A task whose expected answer is kept only as a seal (see :func:`make_seal`).
+
+    It has no model solution and no readable expected value: ``solution()`` says so and
+    ``expected()`` refuses. The last answer checked is remembered as a seal too, so that
+    ``lessons student`` can seal the instructor's model answer.
+    """
+
+    def __init__(self, name: str, *, expect: str | dict | None, **kw):
+        import json
+
+        # expect="" is a seal still to be made: `lessons student` writes it from the model answer.
+        self.pending = expect == ""
+        self.seal = json.loads(expect) if isinstance(expect, str) and expect else (expect or None)
+        self.last_seal: dict | None = None
+        kw.pop("solution", None)
+        super().__init__(name, **kw)
+
+    def _has_expectation(self) -> bool:
+        return self.seal is not None or self.pending
+
+    @property
+    def salt(self) -> str:
+        return f"{self.notebook}:{self.name}"
+
+    def expected(self):
+        raise TaskError(f"{self.title} is sealed: its expected answer is not in this notebook")
+
+    def outcome(self, answer=____) -> Outcome:
+        if not _not_attempted(answer):
+            try:
+                self.last_seal = make_seal(answer, salt=self.salt, sig=self.sig)
+            except TaskError:
+                self.last_seal = None
+        return super().outcome(answer)
+
+    @property
+    def sig(self) -> int:
+        return int((self.seal or {}).get("sig", 6))
+
+    def _compare_expected(self, answer) -> str | None:
+        if self.seal is None:
+            return "this task is not sealed yet (run `lessons student` on the instructor notebook)."
+        return _guarded(compare_sealed, answer, self.seal, self.salt)
+
+
+def sealed_task(name: str, *, prompt: str, hint: str, notebook: str, expect: str | None = None,
+                check: Callable[[object], str | bool | None] | None = None) -> SealedTask:
+    """A task for an exercise notebook; ``expect`` is the seal ``lessons student`` writes."""
+    return SealedTask(name, prompt=prompt, hint=hint, notebook=notebook, expect=expect, check=check)
+
+
+def seal_report(namespace: dict) -> dict:
+    """The tasks a notebook's namespace holds: sealed ones with their last seal, and open ones."""
+    sealed, open_ = {}, []
+    for var, value in namespace.items():
+        if isinstance(value, SealedTask):
+            sealed[value.name] = {"variable": var, "seal": value.last_seal,
+                                  "custom": value.custom_check is not None}
+        elif isinstance(value, Task) and value.solution_code:
+            open_.append(var)
+    return {"sealed": sealed, "open": sorted(open_)}
 
 
 # --- generic tasks for instructor-built exercises ------------------------------------------

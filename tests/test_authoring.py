@@ -188,3 +188,48 @@ def test_the_installed_command_runs():
     result = subprocess.run([sys.executable, "-m", "lessons", "--help"], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0 and "new-exercise" in result.stdout
+
+
+def _canvas_items(bank: str, tmp_path: Path):
+    import xml.etree.ElementTree as ET
+
+    zipped = next(p for p in export_bank(bank, "qti", tmp_path) if p.suffix == ".zip")
+    with zipfile.ZipFile(zipped) as archive:
+        xml = next(archive.read(n) for n in archive.namelist()
+                   if n.endswith(".xml") and b"<assessment " in archive.read(n))
+    ns = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
+    root = ET.fromstring(xml)
+    for item in root.iter(f"{{{ns['q']}}}item"):
+        kind = next(f.findtext("q:fieldentry", namespaces=ns) for f in item.iter(f"{{{ns['q']}}}qtimetadatafield")
+                    if f.findtext("q:fieldlabel", namespaces=ns) == "question_type")
+        shown = " ".join(m.text or "" for m in item.find("q:presentation", ns).iter(f"{{{ns['q']}}}mattext"))
+        yield item, kind, shown, item.findtext("q:qticomment", default="", namespaces=ns), ns
+
+
+@pytest.mark.parametrize("bank", list_banks())
+def test_the_canvas_zip_grades_matching_and_ordering_and_shows_no_model_answer(bank, tmp_path):
+    quiz = {q.id: q for q in Quiz.from_bank(bank, save_progress=False)}
+    for item, kind, shown, comment, ns in _canvas_items(bank, tmp_path):
+        q = quiz[item.get("title")]
+        assert kind == {"matching": "matching_question", "ordering": "matching_question",
+                        "reflection": "essay_question"}.get(q.kind, kind)
+        assert "model answer" not in shown.lower() and "marked by hand" not in shown.lower()
+        if q.kind == "reflection":
+            assert q.model_answer not in shown and comment.endswith(q.model_answer)
+        if kind == "matching_question":
+            labels = {lab.get("ident"): lab.findtext("q:material/q:mattext", namespaces=ns)
+                      for lab in item.iter(f"{{{ns['q']}}}response_label")}
+            lefts = {lid.get("ident"): lid.findtext("q:material/q:mattext", namespaces=ns)
+                     for lid in item.iter(f"{{{ns['q']}}}response_lid")}
+            key = {lefts[v.get("respident")]: labels[v.text] for v in item.iter(f"{{{ns['q']}}}varequal")}
+            from lessons.markup import plain
+
+            assert key == {plain(a): plain(b) for a, b in q.gift_pairs()}
+
+
+def test_canvas_keeps_formatting_and_code_spans_survive_the_sanitiser(tmp_path):
+    from lessons.quiz.formats import qti_text
+
+    assert qti_text("as `<NA>` and <b>x</b> **bold**") == "as `<NA>` and &lt;b&gt;x&lt;/b&gt; **bold**"
+    shown = " ".join(s for _, _, s, _, _ in _canvas_items("02_trade", tmp_path))
+    assert "<code>" in shown

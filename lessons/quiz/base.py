@@ -122,6 +122,20 @@ class PairsInGift:
     def gift_pairs(self) -> list[tuple[str, str]]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def qti_prompt(self) -> str:
+        return self.prompt
+
+    def qti_rights(self) -> list[str]:
+        """The right-hand texts in the order Canvas offers them (shuffled, never the key's order)."""
+        return shuffled([right for _, right in self.gift_pairs()], self.id, ":qti")
+
+    def qti_item(self, ident: str) -> str:
+        """The question as a self-grading Canvas matching item (see :func:`qti_matching_item`)."""
+        from .formats import qti_matching_item
+
+        return qti_matching_item(ident, self.id, f"<p>{inline_html(self.qti_prompt())}</p>",
+                                 self.gift_pairs(), self.qti_rights())
+
     def gift_question(self) -> str:
         if len(self.gift_pairs()) < 3:
             return (f"// {self.id}: fewer than 3 pairs, exported as an essay for hand marking\n"
@@ -243,6 +257,14 @@ class Question:
 
     def qti_prompt_suffix(self) -> str:
         return ""
+
+    def qti_item(self, ident: str) -> str | None:
+        """A Canvas QTI item replacing text2qti's, for kinds text2qti cannot write (else None)."""
+        return None
+
+    def qti_comment(self) -> str | None:
+        """A note for the marker, kept in the QTI file's ``qticomment`` (never shown to students)."""
+        return None
 
     def text2qti_question(self, number: int) -> str:
         """The question in text2qti's plain-text quiz format (Canvas)."""

@@ -7,7 +7,7 @@ from itertools import islice
 
 from ..markup import inline_html, plain
 from .base import CROSS, LETTERS, MAX_TEXT, Feedback, PairsInGift, Question, _norm, bounded, register, shuffled
-from .formats import gift_text, md_safe, qti_text
+from .formats import gift_text, md_safe
 
 
 @register
@@ -128,12 +128,9 @@ class Matching(PairsInGift, Question):
     def gift(self) -> list[str]:
         return [f"={gift_text(left)} -> {gift_text(right)}" for left, right in self.gift_pairs()]
 
-    def text2qti(self) -> list[str]:  # text2qti has no matching type: see authoring
+    def text2qti(self) -> list[str]:  # replaced by a matching item in the zip (see qti_item)
         return ["____"]
 
-    def qti_prompt_suffix(self) -> str:
-        return (" Match: " + "; ".join(qti_text(x) for x in self.lefts) + " | with: "
-                + "; ".join(qti_text(x) for x in self.rights))
 
     def worksheet_markdown(self) -> list[str]:
         return ([f"{n + 1}. {md_safe(left)} — ___" for n, left in enumerate(self.lefts)] + [""]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from ..markup import inline_html, plain
 from .base import CROSS, LETTERS, MAX_TEXT, Feedback, PairsInGift, Question, _norm, bounded, register, shuffled
-from .formats import gift_text, md_safe, qti_text
+from .formats import gift_text, md_safe
 
 
 @register
@@ -102,11 +102,15 @@ class Ordering(PairsInGift, Question):
     def gift(self) -> list[str]:
         return [f"={gift_text(left)} -> {gift_text(right)}" for left, right in self.gift_pairs()]
 
-    def text2qti(self) -> list[str]:  # Canvas has no ordering type: marked by hand (see authoring)
+    def text2qti(self) -> list[str]:  # replaced by a matching item in the zip (see qti_item)
         return ["____"]
 
-    def qti_prompt_suffix(self) -> str:
-        return " Put these in order: " + "; ".join(qti_text(i) for i in self.shown_order)
+    def qti_rights(self) -> list[str]:
+        return [right for _, right in self.gift_pairs()]  # positions, in order
+
+    def qti_prompt(self) -> str:
+        return f"{self.prompt} (Match each item to its place in the order.)"
+
 
     def worksheet_markdown(self) -> list[str]:
         return ([f"- {LETTERS[n]}. {md_safe(item)}" for n, item in enumerate(self.shown_order)]

@@ -64,6 +64,9 @@ class Reflection(Question):
     def text2qti(self) -> list[str]:
         return ["____"]
 
+    def qti_comment(self) -> str:
+        return "Model answer (for the marker): " + self.model_answer
+
     def worksheet_markdown(self) -> list[str]:
         return ["Your answer:", "", "_" * 60, "", "_" * 60]
 
