@@ -7,7 +7,7 @@ from itertools import islice
 
 from ..markup import inline_html, plain
 from .base import CROSS, LETTERS, MAX_TEXT, Feedback, PairsInGift, Question, _norm, bounded, register, shuffled
-from .formats import gift_text, md_safe
+from .formats import gift_text, md_safe, qti_text
 
 
 @register
@@ -130,6 +130,10 @@ class Matching(PairsInGift, Question):
 
     def text2qti(self) -> list[str]:  # replaced by a matching item in the zip (see qti_item)
         return ["____"]
+
+    def qti_prompt_suffix(self) -> str:  # the items stay readable in the text file itself
+        return (" Match: " + "; ".join(qti_text(x) for x in self.lefts) + " | with: "
+                + "; ".join(qti_text(x) for x in self.rights))
 
 
     def worksheet_markdown(self) -> list[str]:

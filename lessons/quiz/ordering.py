@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from ..markup import inline_html, plain
 from .base import CROSS, LETTERS, MAX_TEXT, Feedback, PairsInGift, Question, _norm, bounded, register, shuffled
-from .formats import gift_text, md_safe
+from .formats import gift_text, md_safe, qti_text
 
 
 @register
@@ -104,6 +104,9 @@ class Ordering(PairsInGift, Question):
 
     def text2qti(self) -> list[str]:  # replaced by a matching item in the zip (see qti_item)
         return ["____"]
+
+    def qti_prompt_suffix(self) -> str:  # the items stay readable in the text file itself
+        return " Put these in order: " + "; ".join(qti_text(i) for i in self.shown_order)
 
     def qti_rights(self) -> list[str]:
         return [right for _, right in self.gift_pairs()]  # positions, in order
