@@ -114,6 +114,9 @@ def course_notebooks(directory: Path) -> list[Path]:
 RISE_SETTINGS = {"scroll": True, "enable_chalkboard": False, "transition": "none"}
 
 
+INSTALL_TAG = "colab-install"  # the install-if-missing cell at the top of 00_start_here
+
+
 def slide_type(cell: dict, *, setup: bool = False) -> str:
     """The RISE slide type a cell gets from its place in the notebook."""
     if setup:
@@ -130,8 +133,11 @@ def slide_type(cell: dict, *, setup: bool = False) -> str:
 def slide_metadata(nb: dict) -> tuple[list[str], dict]:
     """(the slide type of every cell, the notebook's RISE settings)."""
     cells = nb.get("cells", [])
-    first_code = next((i for i, c in enumerate(cells) if c.get("cell_type") == "code"), None)
-    return [slide_type(c, setup=i == first_code) for i, c in enumerate(cells)], dict(RISE_SETTINGS)
+    plumbing = [i for i, c in enumerate(cells) if INSTALL_TAG in c.get("metadata", {}).get("tags", [])]
+    first_code = next((i for i, c in enumerate(cells)
+                       if c.get("cell_type") == "code" and i not in plumbing), None)
+    return ([slide_type(c, setup=i == first_code or i in plumbing) for i, c in enumerate(cells)],
+            dict(RISE_SETTINGS))
 
 
 def sync_slides(path: Path, *, write: bool) -> bool:

@@ -57,6 +57,9 @@ def test_slides_start_at_headings_and_skip_the_setup_cell(tmp_path):
     types, settings = slide_metadata(nb)
     assert types == ["slide", "skip", "-", "slide", "-", "subslide", "-"]
     assert settings["scroll"] is True
+    install = {"cell_type": "code", "source": "pip install", "metadata": {"tags": ["colab-install"]}}
+    types, _ = slide_metadata({"cells": [install] + nb["cells"]})
+    assert types == ["skip", "slide", "skip", "-", "slide", "-", "subslide", "-"]  # both left out
     import nbformat
 
     path = tmp_path / "n.ipynb"
