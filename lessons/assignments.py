@@ -178,7 +178,7 @@ def new_exercise(name: str, out_dir: Path, *, datasets: list[str] | None = None,
     first = datasets[0]
     prompt, code = FACTS["distinct_sources"]
     solution = f"answer = {code.format(ds=first)}"
-    value = run_solution(f'{first} = load_dataset("{first}")\n{solution}')
+    value = run_solution(f'{first} = load_dataset({first!r})\n{solution}')
     seal = json.dumps(make_seal(value, salt=f"{name}:task1"), sort_keys=True)
     title = name.replace("_", " ").replace("-", " ").strip().capitalize()
     cells = [
@@ -197,7 +197,7 @@ def new_exercise(name: str, out_dir: Path, *, datasets: list[str] | None = None,
                  "use_course_style\nfrom lessons.exercises import sealed_task\n\nuse_course_style()",
          "locked"),
         ("md", "## 1. The data", "locked"),
-        *[("code", f'{d} = load_dataset("{d}")\n{d}.head()', "locked") for d in datasets],
+        *[("code", f'{d} = load_dataset({d!r})\n{d}.head()', "locked") for d in datasets],
         ("md", "## Try it\n\nWrite your code in the answer cell below so that it sets `answer`, "
                "then run the cell: the check says whether your answer is right.", "locked"),
         ("code", f'task1 = sealed_task(\n    "task1",\n    prompt={prompt.format(ds=first)!r},\n'
@@ -210,7 +210,7 @@ def new_exercise(name: str, out_dir: Path, *, datasets: list[str] | None = None,
     ]
     if bank:
         only = f", only={questions!r}" if questions else ""
-        cells += [("md", "## Quiz", "locked"), ("code", f'Quiz.from_bank("{bank}"{only})', "locked")]
+        cells += [("md", "## Quiz", "locked"), ("code", f'Quiz.from_bank({str(bank)!r}{only})', "locked")]
     cells += [
         ("md", "## Discussion\n\n1. What does this table measure, and what does it leave out?\n"
                "2. Who produced the figures, and why might they present them this way?\n"

@@ -143,6 +143,7 @@ def package_fingerprint(directory: Path | None = None) -> str:
 def list_datasets() -> pd.DataFrame:
     """The datasets in the package: name, title, what one row is, and its columns."""
     pkg = package()
+    _ensure_valid(pkg)
     rows = []
     for name, res in pkg.resources.items():
         fields = res.get("schema", {}).get("fields", [])
@@ -159,7 +160,9 @@ def list_datasets() -> pd.DataFrame:
 
 def describe_dataset(name: str) -> pd.DataFrame:
     """The columns of one dataset: type, unit and meaning, from the schema."""
-    res = package().resource(name)
+    pkg = package()
+    _ensure_valid(pkg)
+    res = pkg.resource(name)
     rows = [
         {
             "column": f["name"],
@@ -361,10 +364,17 @@ def validate_package(directory: Path | None = None) -> list[str]:
     Paths are resolved as :func:`load_dataset` resolves them (a link stored as a text
     file is followed). An empty list means the package is valid.
     """
+    from frictionless import FrictionlessException, system
     from frictionless import Package as FrictionlessPackage
-    from frictionless import system
 
     pkg = package(directory)
+    where = display_path(pkg.root / "datapackage.json")
+    try:  # the description itself first: what follows relies on its shape
+        shape = [e.note or e.message for e in FrictionlessPackage.metadata_validate(pkg.descriptor)]
+    except FrictionlessException as exc:
+        shape = [exc.error.note or exc.error.message]
+    if shape:
+        return [f"{where}: {note}" for note in shape]
     descriptor = json.loads(json.dumps(pkg.descriptor))
     shown, fields, keys = {}, {}, {}
     for res in descriptor["resources"]:
@@ -381,8 +391,7 @@ def validate_package(directory: Path | None = None) -> list[str]:
         with system.use_context(trusted=True):
             report = FrictionlessPackage(descriptor, basepath=str(pkg.root)).validate()
     except Exception as exc:  # noqa: BLE001 - the edge: whatever Frictionless refuses, said in one line
-        return [f"{display_path(pkg.root / 'datapackage.json')}: {str(exc).splitlines()[0]}"]
-    where = display_path(pkg.root / "datapackage.json")
+        return [f"{where}: {str(exc).splitlines()[0]}"]
     problems = [f"{where}: {e.note or e.message}" for e in report.errors]
     for task in report.tasks:
         name = task.name
