@@ -215,6 +215,26 @@ def test_wheel_installed_in_a_fresh_venv_runs_a_notebook_with_no_repository(whee
     assert not list((venv / "lib").glob("python*/site-packages/lessons/_course/notebooks/exercises"))
 
 
+@pytest.mark.package
+def test_repo2docker_plans_python_3_11_and_the_pinned_requirements(tmp_path):
+    """What Binder would build, as repo2docker plans it (--no-build: no Docker needed)."""
+    import shutil
+
+    exe = shutil.which("repo2docker", path=str(Path(sys.executable).parent)) or pytest.skip(
+        "repo2docker is not installed (make test-slow installs the hub extra)")
+    clone = tmp_path / "repo"  # what Binder sees: the committed tree, nothing built
+    subprocess.run(["git", "clone", "--quiet", str(PROJECT_ROOT), str(clone)], check=True)
+    plan = subprocess.run([exe, "--no-build", "--debug", "--no-run", str(clone)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert plan.returncode == 0, plan.stderr[-2000:]
+    text = plan.stdout + plan.stderr
+    assert "python=3.11" in text  # from binder/runtime.txt, not repo2docker's default
+    assert 'pip install --no-cache-dir -r "binder/requirements.txt"' in text
+    assert "environment.yml" not in text  # binder/ wins, so conda's looser file is not used
+    # the whole repository is copied before pip runs, so the last line (".") builds the course
+    assert text.index("COPY --chown=0:0 src/ ") < text.index('-r "binder/requirements.txt"\n')
+
+
 def _colab_cell() -> str:
     import nbformat
 
