@@ -439,7 +439,7 @@ def _describe(error, shown: str, fields: dict, paths: dict, primary_key: list) -
             cols = ", ".join(repr(c) for c in error.field_names)
             return [f"{at}, columns {cols}: ({', '.join(map(str, error.field_cells))}) is not a "
                     f"({', '.join(error.reference_field_names)}) pair in {ref}"]
-        return [f"{at}, column {col!r}: {cell!r} is not a {ref_col} in {ref}"
+        return [f"{at}, column {col!r}: {cell!r} is not {'an' if ref_col[:1] in 'aeiou' else 'a'} {ref_col} in {ref}"
                 for col, cell, ref_col in zip(error.field_names, error.field_cells,
                                               error.reference_field_names, strict=False)]
     if kind == "primary-key":

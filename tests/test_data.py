@@ -232,6 +232,8 @@ def test_plot_dependence_draws_computed_line_and_published_markers():
     assert 2015 in gaps and 2020 in gaps and 2023 not in gaps        # NaN breaks the line
     assert sorted(len(c.get_offsets()) for c in ax.collections) == [1, 2]
     plt.close(fig)
+
+
 # --- Frictionless validation: every problem listed, the first one raised on load ---------------
 
 def test_validate_data_lists_every_problem_and_loading_fails_with_the_first(tiny, capsys):
@@ -259,7 +261,7 @@ def test_a_self_referencing_key_is_checked(tiny):
     tiny.save()
     tiny.write("actors.csv", "actor_id,name,kind,country,role,note,parent\n"
                              "writer,The writer,author,unknown,,,\nnews,News,agency,unknown,,,nobody\n")
-    assert "actors.csv row 3, column 'parent': 'nobody' is not a actor_id" in error_of("actors")
+    assert "actors.csv row 3, column 'parent': 'nobody' is not an actor_id" in error_of("actors")
 
 
 def test_a_composite_key_is_checked_as_a_pair(tiny):
