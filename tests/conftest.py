@@ -122,3 +122,18 @@ def tiny(tmp_path, monkeypatch):
     root.mkdir()
     monkeypatch.setenv("LESSONS_DATA_DIR", str(root))
     return TinyPackage(root)
+
+
+@pytest.fixture
+def run_notebook():
+    """Execute a notebook file in a fresh kernel (in its own folder); returns the run notebook."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    def run(path: Path) -> nbformat.NotebookNode:
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, timeout=60, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        return nb
+
+    return run

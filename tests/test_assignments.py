@@ -8,7 +8,6 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from nbclient import NotebookClient
 
 from lessons import ____
 from lessons.assignments import AssignmentError, new_exercise, solution_texts, student_version
@@ -62,13 +61,6 @@ def hostile(tmp_path: Path) -> Path:
         "state": {"m": {"state": {"value": "zebra-widget-state answer = float(secret_table.sum())"}}}}})
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=60, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    return nb
-
-
 def outputs(nb) -> str:
     return "\n".join("".join(o.get("text", "")) + json.dumps(o.get("data", {}))
                      for c in nb.cells for o in c.get("outputs", []))
@@ -79,7 +71,7 @@ def _no_progress(monkeypatch, tmp_path):
     monkeypatch.setenv("LESSONS_PROGRESS", str(tmp_path / "progress.json"))
 
 
-def test_a_hostile_exercise_leaks_nothing_and_its_student_version_runs(tmp_path):
+def test_a_hostile_exercise_leaks_nothing_and_its_student_version_runs(tmp_path, run_notebook):
     src = hostile(tmp_path)
     raw_source = src.read_text()
     secrets = solution_texts(src)
@@ -94,7 +86,7 @@ def test_a_hostile_exercise_leaks_nothing_and_its_student_version_runs(tmp_path)
     assert all(c.get("outputs", []) == [] and c.get("execution_count") is None
                for c in student.cells if c.cell_type == "code")
     assert sum(PLACEHOLDER_LINE in c.source for c in student.cells) == 3
-    run = execute(out)
+    run = run_notebook(out)
     said = outputs(run)
     assert said.count("Not attempted yet") == 2 and "Error" not in said and "done" in said
     # The learner answers: the seals tell right from wrong without holding the answer.

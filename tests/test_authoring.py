@@ -12,7 +12,6 @@ from pathlib import Path
 import nbformat
 import pygiftparser.parser as gift
 import pytest
-from nbclient import NotebookClient
 
 from lessons.assignments import new_exercise, solution_texts, student_version
 from lessons.authoring import export_bank, to_gift
@@ -72,13 +71,6 @@ def test_exports_do_not_overwrite_without_force(tmp_path):
     assert main(["export", "00_start_here", "--format", "gift", "-o", str(tmp_path), "--force"]) == 0
 
 
-def _execute(path: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=60, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    return nb
-
-
 def _text(nb) -> str:
     parts = []
     for cell in nb.cells:
@@ -88,15 +80,15 @@ def _text(nb) -> str:
     return "\n".join(parts)
 
 
-def test_new_exercise_executes_and_its_student_version_leaks_nothing(tmp_path):
+def test_new_exercise_executes_and_its_student_version_leaks_nothing(tmp_path, run_notebook):
     path = new_exercise("trade_check", tmp_path, datasets=["trade_annual", "gas_volumes"],
                         bank="00_start_here", questions=["warmup-who-says"])
-    executed = _execute(path)
+    executed = run_notebook(path)
     outputs = _text(executed)
     assert "✓ Correct." in outputs and "Traceback" not in outputs
 
     student = student_version(path, tmp_path / "student.ipynb")
-    run = _execute(student)
+    run = run_notebook(student)
     text = _text(run)
     assert "Not attempted yet" in text and "Error" not in text.replace("DataError", "")
     for line in solution_texts(path):
