@@ -42,7 +42,7 @@ test: setup lint
 # Slow install tests (.ci/run runs them): the wheel built and installed in a fresh venv, and a
 # local JupyterHub with several learners (the hub extra, configurable-http-proxy from npm).
 test-slow: setup
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,hub]"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,hub,binder-check]"
 	$(PY) -m pytest -m "package or hub" -q tests/test_package.py tests/test_hub.py
 
 # End-to-end tests in Debian's Chromium (apt-get install chromium), driven by playwright,

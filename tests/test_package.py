@@ -221,7 +221,7 @@ def test_repo2docker_plans_python_3_11_and_the_pinned_requirements(tmp_path):
     import shutil
 
     exe = shutil.which("repo2docker", path=str(Path(sys.executable).parent)) or pytest.skip(
-        "repo2docker is not installed (make test-slow installs the hub extra)")
+        "repo2docker is not installed (make test-slow installs the binder-check extra)")
     clone = tmp_path / "repo"  # what Binder sees: the committed tree, nothing built
     subprocess.run(["git", "clone", "--quiet", str(PROJECT_ROOT), str(clone)], check=True)
     plan = subprocess.run([exe, "--no-build", "--debug", "--no-run", str(clone)],
@@ -250,9 +250,20 @@ def test_colab_cell_installs_the_course_only_where_it_is_missing(installed, monk
     calls = []
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if installed else None)
     monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd))
-    exec(compile(_colab_cell(), "colab-cell", "exec"), {})
+    published = _colab_cell().replace("OWNER/REPO", "example/course", 1)  # as a fork sets it
+    exec(compile(published, "colab-cell", "exec"), {})
     if installed:
         assert calls == []
     else:
         (cmd,) = calls
-        assert cmd[:4] == [sys.executable, "-m", "pip", "install"] and cmd[-1].startswith("git+https://")
+        assert cmd[:4] == [sys.executable, "-m", "pip", "install"]
+        assert cmd[-1] == "git+https://github.com/example/course"
+
+
+def test_colab_cell_with_the_placeholder_address_says_what_to_set(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: pytest.fail("pip must not run"))
+    with pytest.raises(SystemExit, match="Set COURSE_REPO above"):
+        exec(compile(_colab_cell(), "colab-cell", "exec"), {})
