@@ -26,6 +26,7 @@ import ast
 import json
 import os
 import re
+import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -326,7 +327,7 @@ def run_for_seals(nb, src: Path, *, timeout: int = 180) -> dict:
                             resources={"metadata": {"path": str(Path(src).parent.resolve())}})
     try:
         with _no_progress():
-            client.execute()
+            client.execute(stderr=subprocess.DEVNULL)  # the kernel's start-up chatter; errors come as outputs
     except (CellExecutionError, CellTimeoutError) as exc:
         for i, cell in enumerate(run.cells[:-1]):
             errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
