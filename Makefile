@@ -37,7 +37,7 @@ lint: setup
 
 # Unit tests and every notebook under nbval (saved outputs compared with fresh ones).
 test: setup lint
-	$(PY) -m pytest --nbval --nbval-current-env -m "not browser and not package and not hub and not grading" -q
+	$(PY) -m pytest --nbval --nbval-current-env -q
 
 # Slow install tests (.ci/run runs them): the wheel built and installed in a fresh venv, and a
 # local JupyterHub with several learners (the hub extra, configurable-http-proxy from npm).

@@ -83,11 +83,29 @@ def time_imports(runs: int = 7) -> tuple[float, float]:
     return statistics.median(base), statistics.median(extra)
 
 
+BEGIN, END = "<!-- lessons.bench: start -->", "<!-- lessons.bench: end -->"
+
+
+def write_section(path: Path, table: str) -> None:
+    """Put the table between the bench markers of ``path``; everything else in it is kept.
+
+    A file without the markers gets the section added at its end (nothing is replaced).
+    """
+    section = f"{BEGIN}\n{table}\n{END}"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN in text and END in text.split(BEGIN, 1)[1]:
+        head, rest = text.split(BEGIN, 1)
+        text = head + section + rest.split(END, 1)[1]
+    else:
+        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + section + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def time_suite() -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-m",
-                    "not browser", "-q"], cwd=PROJECT_ROOT, check=False,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-q"],
+                   cwd=PROJECT_ROOT, check=False, capture_output=True)  # as make test (markers: pyproject)
     return time.perf_counter() - start
 
 
@@ -221,9 +239,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"{extra:.2f} s."]
         if suite is not None:
             lines.append(f"Whole test suite without the browser marker: {suite:.1f} s.")
-        Path(args.write).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.write).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"wrote {args.write}")
+        write_section(Path(args.write), "\n".join(lines))
+        print(f"wrote the notebook table in {args.write}")
     return 1 if failures else 0
 
 

@@ -88,7 +88,11 @@ def test_otter_assign_makes_a_student_notebook_without_the_solution_and_a_workin
 
     from otter.api import grade_submission
 
+    wrong = tmp_path / "wrong.ipynb"  # the key with an answer one too many
+    wrong.write_text(key.read_text().replace(".nunique()", ".nunique() + 1"))
+    assert wrong.read_text() != key.read_text()
+
     monkeypatch.setenv("LESSONS_PROGRESS", "off")
     scores = {name: grade_submission(str(path), str(autograder), quiet=True).total
-              for name, path in (("key", key), ("blank", student))}
-    assert scores == {"key": 1, "blank": 0}
+              for name, path in (("key", key), ("wrong", wrong), ("blank", student))}
+    assert scores == {"key": 1, "wrong": 0, "blank": 0}

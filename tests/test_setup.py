@@ -88,3 +88,18 @@ def test_mutation_score_reads_mutmut_3_results():
     killed, total, counts = mutation_score(text)
     assert (killed, total) == (2, 4)
     assert counts == {"killed": 2, "survived": 1, "timeout": 1, "not checked": 1}
+
+
+def test_bench_write_replaces_only_its_own_section(tmp_path):
+    from lessons.bench import BEGIN, END, write_section
+
+    path = tmp_path / "benchmarks.md"
+    path.write_text("# Benchmarks\n\nNotes by hand.\n")
+    write_section(path, "| a |\n| 1 |")
+    write_section(path, "| a |\n| 2 |")  # a second run replaces the first table, nothing else
+    text = path.read_text()
+    assert text.startswith("# Benchmarks\n\nNotes by hand.\n\n" + BEGIN)
+    assert "| 2 |" in text and "| 1 |" not in text and text.count(BEGIN) == text.count(END) == 1
+    path.write_text(text + "\n## Hub figures\n\nkept\n")
+    write_section(path, "| a |\n| 3 |")
+    assert path.read_text().endswith(f"| 3 |\n{END}\n\n## Hub figures\n\nkept\n")
