@@ -19,9 +19,6 @@ from pathlib import Path
 
 import yaml
 
-# Banks known to pass every check are remembered (lessons.cache, shared with the data package).
-from .cache import CACHE_ENV, cache_dir, fingerprint, remember, remembered  # noqa: F401
-
 BANK_DIR = Path(__file__).resolve().parent / "banks"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "bank.schema.json"
 MAX_BANK_BYTES = 1_000_000

@@ -377,9 +377,7 @@ def validate_package(directory: Path | None = None) -> list[str]:
         return [f"{where}: {note}" for note in shape]
     descriptor = json.loads(json.dumps(pkg.descriptor))
     shown, fields, keys = {}, {}, {}
-    for res in descriptor["resources"]:
-        if not isinstance(res, dict) or "name" not in res:
-            continue
+    for res in descriptor["resources"]:  # each an object with a name and a path (checked above)
         path = _resource_path(pkg, res)
         res["path"] = str(path.resolve())
         shown[res["name"]] = display_path(path)
@@ -390,8 +388,8 @@ def validate_package(directory: Path | None = None) -> list[str]:
     try:
         with system.use_context(trusted=True):
             report = FrictionlessPackage(descriptor, basepath=str(pkg.root)).validate()
-    except Exception as exc:  # noqa: BLE001 - the edge: whatever Frictionless refuses, said in one line
-        return [f"{where}: {str(exc).splitlines()[0]}"]
+    except FrictionlessException as exc:  # what Frictionless refuses to open, said in one line
+        return [f"{where}: {exc.error.note or exc.error.message}"]
     problems = [f"{where}: {e.note or e.message}" for e in report.errors]
     for task in report.tasks:
         name = task.name

@@ -208,15 +208,15 @@ def test_a_checked_bank_is_not_checked_again_until_something_changes(tmp_path, m
 
 
 def test_cache_can_be_switched_off(tmp_path, monkeypatch):
-    import lessons.banks as banks
+    from lessons.cache import cache_dir
 
     monkeypatch.setenv("LESSONS_CACHE_DIR", "off")
-    assert banks.cache_dir() is None
+    assert cache_dir() is None
     read_bank(write(tmp_path, GOOD))
     monkeypatch.setenv("LESSONS_CACHE_DIR", "")
     monkeypatch.setenv("HOME", "")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    assert banks.cache_dir() is None  # no safe place: no cache, and nothing written to /
+    assert cache_dir() is None  # no safe place: no cache, and nothing written to /
 
 
 def test_the_committed_schema_is_the_one_the_kinds_generate():

@@ -28,13 +28,11 @@ from ..banks import (
     bank_path,
     citation_problems,
     display,
-    fingerprint,
     line_of,
     parse,
-    remember,
-    remembered,
     validator,
 )
+from ..cache import fingerprint, remember, remembered
 from .base import KINDS, Question
 
 # --- the schema, from the kinds ------------------------------------------------------------
