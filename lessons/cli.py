@@ -71,19 +71,11 @@ def _csv_list(text: str | None) -> list[str]:
     return [t.strip() for t in (text or "").split(",") if t.strip()]
 
 
-def _refuse_install(path: Path, hint: str = "-o DIR") -> None:
-    from .course import inside_install
-
-    place = inside_install(path)
-    if place is not None:
-        raise CommandError(f"{path} is inside the Python installation ({place}); "
-                           f"write to a folder of your own ({hint})")
-
-
 def _new_exercise(args) -> int:
     from .assignments import new_exercise
+    from .course import refuse_install
 
-    _refuse_install(Path(args.output))
+    refuse_install(Path(args.output), "with -o DIR")
     path = new_exercise(args.name, Path(args.output), datasets=_csv_list(args.datasets) or None,
                         bank=args.bank, questions=_csv_list(args.questions) or None,
                         force=args.force, fmt=args.format)
@@ -152,8 +144,7 @@ def _course_copy(args) -> int:
     from .course import copy_course
 
     dest = Path(args.dest)
-    _refuse_install(dest, "for example ~/course")
-    report = copy_course(dest, exercise=not args.no_exercise)
+    report = copy_course(dest, exercise=not args.no_exercise)  # refuses the installation
     for path in report.written:
         print(f"wrote {path}")
     for path in report.skipped:

@@ -53,6 +53,14 @@ def inside_install(path: Path) -> Path | None:
     return None
 
 
+def refuse_install(path: Path, hint: str = "such as ~/course") -> None:
+    """OSError naming the installation folder when ``path`` lies inside it (nothing is written there)."""
+    place = inside_install(path)
+    if place is not None:
+        raise OSError(0, f"{path} is inside the Python installation ({place}); "
+                         f"write to a folder of your own, {hint}")
+
+
 def course_notebooks() -> list[Path]:
     """The course notebooks (00 to 14) as installed."""
     return sorted((COURSE_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -78,10 +86,7 @@ def copy_course(dest: Path, *, exercise: bool = True) -> CopyReport:
     in the report. Refuses to write into the Python installation.
     """
     dest = Path(dest).expanduser()
-    place = inside_install(dest)
-    if place is not None:
-        raise OSError(0, f"{dest} is inside the Python installation ({place}); "
-                         "copy the course to a folder of your own, such as ~/course")
+    refuse_install(dest)
     report = CopyReport()
     for source in course_notebooks():
         target = dest / "notebooks" / source.name
