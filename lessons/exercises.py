@@ -357,11 +357,18 @@ def compare_frames(answer, want, *, rel: float = 1e-6) -> str | None:
 SEAL_VERSION = 1
 
 
+def _is_bool(value) -> bool:
+    return isinstance(value, bool) or type(value).__name__ == "bool_"  # numpy's bool too
+
+
 def _is_number(value) -> bool:
     import numbers
 
-    return isinstance(value, numbers.Number) and not isinstance(value, bool | complex) and \
-        type(value).__name__ != "bool_"
+    return isinstance(value, numbers.Number) and not isinstance(value, complex) and not _is_bool(value)
+
+
+def _canon_text(value) -> str:
+    return str(value).strip().casefold()
 
 
 def _canon_number(value, sig: int) -> str:
@@ -372,11 +379,11 @@ def _canon_number(value, sig: int) -> str:
 
 
 def _canon_item(value, sig: int) -> str:
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if _is_bool(value):
         return f"b:{bool(value)}"
     if _is_number(value):
         return f"n:{_canon_number(value, sig)}"
-    return f"s:{str(value).strip().casefold()}"
+    return f"s:{_canon_text(value)}"
 
 
 def _canon_values(series: pd.Series, sig: int) -> str:
@@ -404,12 +411,12 @@ def make_seal(value, *, salt: str, sig: int = 6) -> dict:
     if isinstance(value, pd.Series):
         return {"v": SEAL_VERSION, "kind": "series", "sig": sig, "length": len(value),
                 "index": d("|".join(map(str, value.index))), "digest": d(_canon_values(value, sig))}
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if _is_bool(value):
         return {"v": SEAL_VERSION, "kind": "bool", "digest": d(str(bool(value)))}
     if _is_number(value):
         return {"v": SEAL_VERSION, "kind": "number", "sig": sig, "digest": d(_canon_number(value, sig))}
     if isinstance(value, str):
-        return {"v": SEAL_VERSION, "kind": "text", "digest": d(value.strip().casefold())}
+        return {"v": SEAL_VERSION, "kind": "text", "digest": d(_canon_text(value))}
     if isinstance(value, list | tuple):
         return {"v": SEAL_VERSION, "kind": "list", "sig": sig, "length": len(value),
                 "digest": d("|".join(_canon_item(x, sig) for x in value))}
@@ -435,13 +442,13 @@ def compare_sealed(answer, seal: dict, salt: str) -> str | None:
         return None if d(_canon_number(value, sig)) == seal["digest"] else (
             f"{value:,.6g} is not the answer; check your filter and your calculation.")
     if kind == "bool":
-        if not (isinstance(answer, bool) or type(answer).__name__ == "bool_"):
+        if not _is_bool(answer):
             return f"expected True or False, got {type(answer).__name__}."
         return None if d(str(bool(answer))) == seal["digest"] else f"{bool(answer)} is not it."
     if kind == "text":
         if not isinstance(answer, str):
             return f"expected text, got {type(answer).__name__}."
-        return None if d(answer.strip().casefold()) == seal["digest"] else (
+        return None if d(_canon_text(answer)) == seal["digest"] else (
             f"{answer[:60]!r} is not the answer.")
     if kind == "list":
         if not isinstance(answer, list | tuple | pd.Series):
